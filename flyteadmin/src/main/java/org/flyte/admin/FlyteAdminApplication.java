@@ -14,7 +14,8 @@ public class FlyteAdminApplication {
   public static final String NAME = "flyteadmin";
 
   public static SpringApplicationBuilder builder() {
-    return new SpringApplicationBuilder(FlyteAdminApplication.class).properties("spring.config.name=" + NAME);
+    return new SpringApplicationBuilder(FlyteAdminApplication.class)
+        .properties("spring.config.name=" + NAME);
   }
 
   public static void main(String[] args) {

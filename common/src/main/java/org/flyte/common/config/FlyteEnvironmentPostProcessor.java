@@ -1,0 +1,94 @@
+package org.flyte.common.config;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Bridges Flyte's configuration keys (under {@code flyte.}, spelled as Flyte spells them: {@code
+ * httpPort}, {@code grpc.port}, ...) to the Spring properties that start the servers, so that one
+ * Flyte configuration drives both. Spring's own keys ({@code server.port}, {@code
+ * spring.grpc.server.port}) still win when set explicitly.
+ *
+ * <p>It also gives each app a unique name for its in-process gRPC server, which the REST gateway
+ * dispatches to, so that several apps (the sandbox) or test contexts can share one JVM.
+ */
+public class FlyteEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
+
+  /** The property Spring gRPC reads to start its in-process server. */
+  public static final String IN_PROCESS_NAME = "spring.grpc.server.inprocess.name";
+
+  /**
+   * Spring property ← Flyte keys, first bound wins (admin's {@code server}, catalog's {@code
+   * application}).
+   */
+  private static final Map<String, List<String>> BRIDGES =
+      Map.of(
+          "server.port",
+          List.of(
+              "flyte.server.http-port",
+              "flyte.application.http-port",
+              "flyte.scheduler.profiler-port"),
+          "spring.grpc.server.port",
+          List.of("flyte.server.grpc.port", "flyte.application.grpc-port"),
+          "spring.grpc.server.reflection.enabled",
+          List.of(
+              "flyte.server.grpc.server-reflection", "flyte.application.grpc-server-reflection"));
+
+  /** Defaults shared by all apps; an app's own yaml or any other source overrides them. */
+  private static final Map<String, Object> DEFAULTS =
+      Map.of(
+          // The gRPC metrics are ours, named as Flyte names them (MetricsInterceptor).
+          "spring.grpc.server.observation.enabled", false,
+          // Unknown paths belong to the REST gateway, which answers them with a Status body.
+          "spring.web.resources.add-mappings", false,
+          "spring.grpc.server.health.schedule.delay", "0s",
+          "server.shutdown", "graceful",
+          "management.endpoints.web.exposure.include", "health,info,prometheus");
+
+  @Override
+  public void postProcessEnvironment(
+      ConfigurableEnvironment environment, SpringApplication application) {
+    Binder binder = Binder.get(environment);
+    Map<String, Object> derived = new LinkedHashMap<>(DEFAULTS);
+    BRIDGES.forEach(
+        (target, sources) ->
+            firstBound(binder, sources).ifPresent(value -> derived.put(target, value)));
+    long maxBytes = binder.bind("flyte.server.grpc.max-message-size-bytes", Long.class).orElse(0L);
+    long maxMbs =
+        binder.bind("flyte.application.grpc-max-recv-msg-size-mbs", Long.class).orElse(0L);
+    if (maxBytes > 0) {
+      derived.put("spring.grpc.server.inbound.message.max-size", maxBytes + "B");
+    } else if (maxMbs > 0) {
+      derived.put("spring.grpc.server.inbound.message.max-size", maxMbs + "MB");
+    }
+    if (environment.getProperty(IN_PROCESS_NAME) == null) {
+      String app = environment.getProperty("spring.application.name", "flyte");
+      derived.put(IN_PROCESS_NAME, app + "-" + UUID.randomUUID());
+    }
+    environment.getPropertySources().addLast(new MapPropertySource("flyteDerived", derived));
+  }
+
+  private static Optional<String> firstBound(Binder binder, List<String> names) {
+    for (String name : names) {
+      var bound = binder.bind(name, String.class);
+      if (bound.isBound()) {
+        return Optional.of(bound.get());
+      }
+    }
+    return Optional.empty();
+  }
+
+  @Override
+  public int getOrder() {
+    return Ordered.LOWEST_PRECEDENCE;
+  }
+}

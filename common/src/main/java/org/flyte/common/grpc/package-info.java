@@ -1,0 +1,8 @@
+/**
+ * The gRPC edge shared by the three apps: the server interceptor chain (request id, metrics, status
+ * mapping and recovery, and the slot where authentication plugs in; see {@link
+ * org.flyte.common.grpc.GrpcInterceptorOrder}) and the mapping of domain errors to gRPC statuses
+ * ({@link org.flyte.common.grpc.StatusMapper}). Services stay free of transport concerns: they
+ * throw {@code FlyteException}, and only this package knows about {@code Status}.
+ */
+package org.flyte.common.grpc;

@@ -1,0 +1,24 @@
+package org.flyte.common.web;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.RouterFunctions;
+import org.springframework.web.servlet.function.ServerResponse;
+
+/**
+ * The plain HTTP routes every Flyte app serves beside its gRPC services: {@code GET /healthcheck}
+ * answers 200 with an empty body once the app is up, as Flyte's servers do.
+ */
+@AutoConfiguration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+public class WebAutoConfiguration {
+
+  @Bean
+  RouterFunction<ServerResponse> healthCheckRoute() {
+    return RouterFunctions.route()
+        .GET("/healthcheck", request -> ServerResponse.ok().build())
+        .build();
+  }
+}
