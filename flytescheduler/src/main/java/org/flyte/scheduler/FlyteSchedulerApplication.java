@@ -14,7 +14,8 @@ public class FlyteSchedulerApplication {
   public static final String NAME = "flytescheduler";
 
   public static SpringApplicationBuilder builder() {
-    return new SpringApplicationBuilder(FlyteSchedulerApplication.class).properties("spring.config.name=" + NAME);
+    return new SpringApplicationBuilder(FlyteSchedulerApplication.class)
+        .properties("spring.config.name=" + NAME);
   }
 
   public static void main(String[] args) {

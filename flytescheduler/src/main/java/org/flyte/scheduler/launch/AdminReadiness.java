@@ -24,8 +24,8 @@ import org.springframework.stereotype.Component;
  * nothing before that. Gives up, failing the start, after {@code flyte.scheduler.admin-wait}. Its
  * state is the {@code admin} health indicator.
  *
- * <p>Follows {@code flyteadmin/scheduler/start.go} and {@code cmd/scheduler/entrypoints/precheck.go}
- * (v1.16.8).
+ * <p>Follows {@code flyteadmin/scheduler/start.go} and {@code
+ * cmd/scheduler/entrypoints/precheck.go} (v1.16.8).
  */
 @Component("admin")
 public class AdminReadiness implements ApplicationRunner, HealthIndicator {
