@@ -1,0 +1,32 @@
+/**
+ * Persistence wiring shared by the three apps: {@code flyte.database.*} ({@link
+ * org.flyte.common.persistence.DatabaseProperties}, Flyte's {@code database} section), the
+ * PostgreSQL server an app uses ({@link org.flyte.common.persistence.PostgresServer}: the
+ * configured one, or an embedded one when no host is set), creation of a missing database, and the
+ * HikariCP {@code DataSource} that Boot's Flyway auto-configuration migrates ({@link
+ * org.flyte.common.persistence.PersistenceAutoConfiguration}).
+ *
+ * <p>The schemas themselves are each app's Flyway migrations ({@code
+ * db/migration/flyteadmin/V1__baseline.sql}, {@code db/migration/datacatalog/V1__baseline.sql}),
+ * identical to what Flyte v1.16.8's Go migrations create, so that a database can move between the
+ * Go services and ours in either direction.
+ *
+ * <h2>Databases in tests</h2>
+ *
+ * Tests run against an embedded PostgreSQL 14 that starts once per test JVM in a fresh temporary
+ * data directory (deleted when the JVM exits). To run them against another server instead, set:
+ *
+ * <ul>
+ *   <li>{@code FLYTE_TEST_DATABASE_URL}: a JDBC URL naming the server, {@code
+ *       jdbc:postgresql://host[:port][/database][?key=value&...]}. The database part is ignored;
+ *       the query parameters are passed on as libpq-style options, so use the names both share
+ *       ({@code sslmode}, {@code sslrootcert}, …).
+ *   <li>{@code FLYTE_TEST_DATABASE_USERNAME}, {@code FLYTE_TEST_DATABASE_PASSWORD}: the role to
+ *       connect as (default {@code postgres}, empty password). The role needs {@code CREATEDB}.
+ * </ul>
+ *
+ * Every test database is a new one with a random name ({@code flyte_test_...}) on that server; the
+ * test JVM drops them when it exits (best effort, PostgreSQL 13 or newer), so prefer a disposable
+ * server.
+ */
+package org.flyte.common.persistence;
