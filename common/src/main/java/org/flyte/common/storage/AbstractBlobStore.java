@@ -18,7 +18,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Follows {@code flytestdlib/storage/stow_store.go} (v1.16.8): {@code getContainer} (the
  * container rule, "Dynamic loading is disabled") and {@code ReadRaw} (the download limit). Unlike
- * Go, the container rule also applies to signing, and errors carry an {@link ErrorCode}:
+ * Go, the container rule also applies to signing (Go signs URLs for any bucket) and to {@code head}
+ * (Go reports a foreign container's objects as missing), and errors carry an {@link ErrorCode}:
  *
  * <ul>
  *   <li>INVALID_ARGUMENT: wrong scheme, empty key, Content-MD5 mismatch, bad expiry;
@@ -181,7 +182,11 @@ public abstract class AbstractBlobStore implements BlobStore {
     checkContainer(prefix);
     String keyPrefix = prefix.key().isEmpty() ? "" : prefix.key() + "/";
     List<String> keys = call("list", prefix, () -> listObjects(prefix.container(), keyPrefix));
-    return keys.stream().map(k -> DataReference.of(scheme, prefix.container(), k)).toList();
+    return keys.stream()
+        // "folder" placeholders ("dir/") are not objects a reference can name
+        .filter(k -> !k.endsWith("/"))
+        .map(k -> DataReference.of(scheme, prefix.container(), k))
+        .toList();
   }
 
   @Override

@@ -183,14 +183,12 @@ public final class GcsBlobStore extends AbstractBlobStore {
       options.add(SignUrlOption.httpMethod(HttpMethod.PUT));
       String md5 = request.contentMd5();
       if (md5 != null) {
-        info.setMd5(md5);
-        options.add(SignUrlOption.withMd5());
+        // Signed as extension headers: V4 signing leaves withMd5() out of the signed headers.
         headers.put("Content-MD5", md5);
         if (request.addContentMd5Metadata()) {
-          String header = METADATA_HEADER_PREFIX + BlobMetadata.FLYTE_CONTENT_MD5;
-          options.add(SignUrlOption.withExtHeaders(Map.of(header, md5)));
-          headers.put(header, md5);
+          headers.put(METADATA_HEADER_PREFIX + BlobMetadata.FLYTE_CONTENT_MD5, md5);
         }
+        options.add(SignUrlOption.withExtHeaders(headers));
       }
     } else {
       options.add(SignUrlOption.httpMethod(HttpMethod.GET));

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -205,7 +206,13 @@ public final class LocalBlobStore extends AbstractBlobStore {
 
   private Path objectPath(String container, String key) {
     Path dir = containerDir(container);
-    Path file = dir.resolve(key).normalize();
+    Path file;
+    try {
+      file = dir.resolve(key).normalize();
+    } catch (InvalidPathException e) {
+      throw FlyteException.invalidArgument(
+          "key [%s] is not a valid file name here: %s", key, e.getReason());
+    }
     if (!file.startsWith(dir) || file.equals(dir)) {
       throw FlyteException.invalidArgument("key [%s] leaves its container [%s]", key, container);
     }

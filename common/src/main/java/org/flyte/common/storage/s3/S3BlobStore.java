@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.flyte.common.error.ErrorCode;
 import org.flyte.common.error.FlyteException;
 import org.flyte.common.storage.AbstractBlobStore;
@@ -15,6 +17,8 @@ import org.flyte.common.storage.DataReference;
 import org.flyte.common.storage.SignedUrl;
 import org.flyte.common.storage.SignedUrlRequest;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.awscore.presigner.PresignedRequest;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -39,17 +43,20 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  * Signed URLs come from a separate presigner so that they can name the public endpoint ({@code
  * signed-url.stow-config-override.endpoint}) while the server talks to the internal one. A signed
  * PUT with a Content-MD5 signs the {@code Content-MD5} header (and, when asked, {@code
- * x-amz-meta-flytecontentmd5}); the response lists them as headers the client must send. A write to
- * a missing bucket creates the bucket and writes again once (Go creates the bucket but drops the
- * write). Buckets are not touched at start-up.
+ * x-amz-meta-flytecontentmd5}); the response lists them as headers the client must send. The first
+ * write to a bucket checks that it exists and creates it if not (Go creates it only after a write
+ * failed, and drops that write). Buckets are not touched at start-up.
  */
 public final class S3BlobStore extends AbstractBlobStore {
 
   /** The scheme of this store's references. */
   public static final String SCHEME = "s3";
 
+  private static final Logger log = LoggerFactory.getLogger(S3BlobStore.class);
+
   private final S3Client client;
   private final S3Presigner presigner;
+  private final Set<String> knownBuckets = ConcurrentHashMap.newKeySet();
 
   /**
    * A store on the given client and presigner; the store closes both.
@@ -94,9 +101,11 @@ public final class S3BlobStore extends AbstractBlobStore {
             .metadata(metadata)
             .contentMD5(contentMd5)
             .build();
+    ensureBucket(container);
     try {
       client.putObject(request, RequestBody.fromBytes(data));
     } catch (NoSuchBucketException e) {
+      // deleted since we looked
       createBucket(container);
       client.putObject(request, RequestBody.fromBytes(data));
     }
@@ -171,7 +180,9 @@ public final class S3BlobStore extends AbstractBlobStore {
         .signedHeaders()
         .forEach(
             (name, values) -> {
-              if (!name.equalsIgnoreCase("host")) {
+              if (name.equalsIgnoreCase("content-md5")) {
+                headers.put("Content-MD5", String.join(",", values)); // Flyte's spelling
+              } else if (!name.equalsIgnoreCase("host")) {
                 headers.put(name, String.join(",", values));
               }
             });
@@ -208,12 +219,37 @@ public final class S3BlobStore extends AbstractBlobStore {
     return put.build();
   }
 
+  /**
+   * Makes sure the bucket exists before the first write to it. Checking first matters: a server
+   * answers a PUT into a missing bucket before reading the body, which breaks the upload of a large
+   * object instead of reporting the missing bucket.
+   */
+  private void ensureBucket(String container) {
+    if (knownBuckets.contains(container)) {
+      return;
+    }
+    try {
+      client.headBucket(b -> b.bucket(container));
+    } catch (NoSuchBucketException e) {
+      createBucket(container);
+    } catch (S3Exception e) {
+      if (e.statusCode() == 404) {
+        createBucket(container);
+      } else if (e.statusCode() != 403) {
+        throw e;
+      }
+      // 403: we may write objects without being allowed to look at the bucket; go ahead.
+    }
+    knownBuckets.add(container);
+  }
+
   private void createBucket(String container) {
     try {
       client.createBucket(b -> b.bucket(container));
     } catch (BucketAlreadyOwnedByYouException e) {
       // created concurrently
     }
+    log.info("Created bucket {}", container);
   }
 
   private static String stripQuotes(@Nullable String etag) {
