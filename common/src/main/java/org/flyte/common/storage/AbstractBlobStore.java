@@ -28,7 +28,8 @@ import org.jspecify.annotations.Nullable;
  *       LIMIT_EXCEEDED}: a caller-visible limit, like gRPC's own message-size limit);
  *   <li>NOT_FOUND: reading a missing object;
  *   <li>UNIMPLEMENTED: signing on a backend that cannot sign;
- *   <li>INTERNAL (or what {@link #translate} chooses): backend failures.
+ *   <li>INTERNAL: other backend failures, which backends refine in {@link #translate} (S3 and GCS
+ *       report refused access as PERMISSION_DENIED, connection failures and 5xx as UNAVAILABLE).
  * </ul>
  */
 public abstract class AbstractBlobStore implements BlobStore {

@@ -18,7 +18,7 @@ import java.util.Optional;
  *   <li>reading an object larger than the download limit fails with RESOURCE_EXHAUSTED (Flyte's
  *       {@code LIMIT_EXCEEDED});
  *   <li>reading a missing object fails with NOT_FOUND;
- *   <li>backend failures surface as INTERNAL or UNAVAILABLE.
+ *   <li>backend failures surface as INTERNAL, PERMISSION_DENIED or UNAVAILABLE.
  * </ul>
  *
  * All errors are {@link org.flyte.common.error.FlyteException}s.
