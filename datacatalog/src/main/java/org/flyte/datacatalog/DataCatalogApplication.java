@@ -14,7 +14,8 @@ public class DataCatalogApplication {
   public static final String NAME = "datacatalog";
 
   public static SpringApplicationBuilder builder() {
-    return new SpringApplicationBuilder(DataCatalogApplication.class).properties("spring.config.name=" + NAME);
+    return new SpringApplicationBuilder(DataCatalogApplication.class)
+        .properties("spring.config.name=" + NAME);
   }
 
   public static void main(String[] args) {

@@ -11,10 +11,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * FlyteAdmin, DataCatalog and FlyteScheduler in one JVM, each in its own Spring context with its
- * own ports, sharing one embedded PostgreSQL (databases {@code flyteadmin} and {@code
- * datacatalog}) and one local-disk object store, both kept under the data directory so that the
- * next start finds everything again. This is what Flyte's single binary ({@code flyte start}) is
- * to the Go control plane, without Kubernetes or Docker.
+ * own ports, sharing one embedded PostgreSQL (databases {@code flyteadmin} and {@code datacatalog})
+ * and one local-disk object store, both kept under the data directory so that the next start finds
+ * everything again. This is what Flyte's single binary ({@code flyte start}) is to the Go control
+ * plane, without Kubernetes or Docker.
  */
 public final class Sandbox implements AutoCloseable {
 
@@ -60,8 +60,7 @@ public final class Sandbox implements AutoCloseable {
         "--flyte.database.embedded.data-dir=" + settings.postgresDir(),
         "--flyte.storage.type=local",
         "--flyte.storage.container=" + CONTAINER,
-        "--flyte.storage.stow.kind=local",
-        "--flyte.storage.stow.config.path=" + settings.storageDir());
+        "--flyte.storage.local.path=" + settings.storageDir());
   }
 
   private List<String> adminArgs() {
@@ -110,8 +109,10 @@ public final class Sandbox implements AutoCloseable {
             .formatted(settings.adminHttpPort()),
         "  DataCatalog  gRPC   localhost:%d   (propeller catalog-cache endpoint)"
             .formatted(settings.catalogGrpcPort()),
-        "  DataCatalog  HTTP   http://localhost:%d/healthcheck".formatted(settings.catalogHttpPort()),
-        "  Scheduler    HTTP   http://localhost:%d/actuator/health".formatted(settings.schedulerPort()),
+        "  DataCatalog  HTTP   http://localhost:%d/healthcheck"
+            .formatted(settings.catalogHttpPort()),
+        "  Scheduler    HTTP   http://localhost:%d/actuator/health"
+            .formatted(settings.schedulerPort()),
         "Press Ctrl-C to stop; the data stays for the next start.");
   }
 

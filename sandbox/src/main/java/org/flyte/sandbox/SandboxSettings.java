@@ -24,7 +24,8 @@ public record SandboxSettings(
 
   public static SandboxSettings defaults(Map<String, String> environment) {
     String dir = environment.getOrDefault(DIR_VARIABLE, ".sandbox");
-    return new SandboxSettings(Path.of(dir).toAbsolutePath().normalize(), 8088, 8089, 8081, 8080, 10254);
+    return new SandboxSettings(
+        Path.of(dir).toAbsolutePath().normalize(), 8088, 8089, 8081, 8080, 10254);
   }
 
   Path postgresDir() {

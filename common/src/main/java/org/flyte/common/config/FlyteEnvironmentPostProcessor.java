@@ -1,5 +1,6 @@
 package org.flyte.common.config;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -17,6 +19,10 @@ import org.springframework.core.env.MapPropertySource;
  * httpPort}, {@code grpc.port}, ...) to the Spring properties that start the servers, so that one
  * Flyte configuration drives both. Spring's own keys ({@code server.port}, {@code
  * spring.grpc.server.port}) still win when set explicitly.
+ *
+ * <p>With no {@code flyte.storage} key at all, an app stores objects on local disk under {@code
+ * ~/.flyte/storage} (container {@code flyte}), as it runs an embedded PostgreSQL when no database
+ * is configured: zero configuration is a working development setup.
  *
  * <p>It also gives each app a unique name for its in-process gRPC server, which the REST gateway
  * dispatches to, so that several apps (the sandbox) or test contexts can share one JVM.
@@ -69,6 +75,14 @@ public class FlyteEnvironmentPostProcessor implements EnvironmentPostProcessor, 
       derived.put("spring.grpc.server.inbound.message.max-size", maxBytes + "B");
     } else if (maxMbs > 0) {
       derived.put("spring.grpc.server.inbound.message.max-size", maxMbs + "MB");
+    }
+    if (!binder.bind("flyte.storage", Bindable.mapOf(String.class, Object.class)).isBound()) {
+      // No storage configured at all: local disk beside the embedded database, for development.
+      derived.put("flyte.storage.type", "local");
+      derived.put("flyte.storage.container", "flyte");
+      derived.put(
+          "flyte.storage.local.path",
+          Path.of(System.getProperty("user.home"), ".flyte", "storage").toString());
     }
     if (environment.getProperty(IN_PROCESS_NAME) == null) {
       String app = environment.getProperty("spring.application.name", "flyte");

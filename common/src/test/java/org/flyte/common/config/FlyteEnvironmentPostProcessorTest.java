@@ -81,4 +81,19 @@ class FlyteEnvironmentPostProcessorTest {
     assertThat(environment.getProperty("spring.grpc.server.observation.enabled"))
         .isEqualTo("false");
   }
+
+  @Test
+  void withoutAnyStorageKeyAppsStoreOnLocalDisk() {
+    StandardEnvironment environment = environment(Map.of());
+
+    assertThat(environment.getProperty("flyte.storage.type")).isEqualTo("local");
+    assertThat(environment.getProperty("flyte.storage.local.path")).endsWith("storage");
+  }
+
+  @Test
+  void anyStorageKeyKeepsFlytesDefaults() {
+    StandardEnvironment environment = environment(Map.of("flyte.storage.container", "my-bucket"));
+
+    assertThat(environment.getProperty("flyte.storage.type")).isNull();
+  }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.Connection;
 import javax.sql.DataSource;
 import org.flyte.common.persistence.PersistenceAutoConfiguration;
+import org.flyte.testing.SchemaSnapshot;
+import org.flyte.testing.TestPostgres;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;

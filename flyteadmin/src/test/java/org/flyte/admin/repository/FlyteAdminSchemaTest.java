@@ -7,6 +7,8 @@ import java.sql.Connection;
 import java.util.List;
 import javax.sql.DataSource;
 import org.flyte.common.persistence.PersistenceAutoConfiguration;
+import org.flyte.testing.SchemaSnapshot;
+import org.flyte.testing.TestPostgres;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;

@@ -1,4 +1,4 @@
-package org.flyte.common.persistence;
+package org.flyte.testing;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.postgresql.Driver;
@@ -16,12 +17,10 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
  * The PostgreSQL server of this test JVM: an embedded one in a fresh temporary data directory
- * (deleted at exit), or the server named by {@code FLYTE_TEST_DATABASE_URL} (see {@code
- * package-info.java} of {@code org.flyte.common.persistence}). Each test asks for a fresh database
- * with a random name; on an external server those databases are dropped when the JVM exits.
- *
- * <p>The same class lives in the test sources of common, flyteadmin and datacatalog (there is no
- * shared test module yet); keep the copies identical apart from the package.
+ * (deleted at exit), or the server named by {@value #URL_ENV} (a JDBC URL such as {@code
+ * jdbc:postgresql://db:5432/postgres?sslmode=disable}, with {@value #USERNAME_ENV} and {@value
+ * #PASSWORD_ENV}). Each test asks for a fresh database with a random name, so tests never share
+ * state; on an external server those databases are dropped when the JVM exits (PostgreSQL 13+).
  */
 public final class TestPostgres {
 
@@ -29,13 +28,16 @@ public final class TestPostgres {
   public static final String USERNAME_ENV = "FLYTE_TEST_DATABASE_USERNAME";
   public static final String PASSWORD_ENV = "FLYTE_TEST_DATABASE_PASSWORD";
 
-  private static DatabaseProperties.Postgres server;
+  /** Where the test server is and how to log in. */
+  public record Server(String host, int port, String username, String password, String options) {}
+
+  private static Server server;
   private static final List<String> created = new ArrayList<>();
 
   private TestPostgres() {}
 
-  /** Connection settings of the test server; {@code dbname} is {@code postgres}. */
-  public static synchronized DatabaseProperties.Postgres server() {
+  /** Connection settings of the test server. */
+  public static synchronized Server server() {
     if (server == null) {
       String url = System.getenv(URL_ENV);
       server = url == null || url.isBlank() ? startEmbedded() : external(url);
@@ -43,48 +45,45 @@ public final class TestPostgres {
     return server;
   }
 
-  private static DatabaseProperties.Postgres startEmbedded() {
+  private static Server startEmbedded() {
     try {
       // zonky's defaults: a new temporary data directory, cleaned (and the server stopped) at exit.
       EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
-      return settings("localhost", postgres.getPort(), "postgres", "", "sslmode=disable");
+      return new Server("localhost", postgres.getPort(), "postgres", "", "sslmode=disable");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  private static DatabaseProperties.Postgres external(String jdbcUrl) {
+  private static Server external(String jdbcUrl) {
     URI uri = URI.create(jdbcUrl.replaceFirst("^jdbc:", ""));
     String username = System.getenv().getOrDefault(USERNAME_ENV, "postgres");
     String password = System.getenv().getOrDefault(PASSWORD_ENV, "");
     String options = uri.getQuery() == null ? "" : uri.getQuery().replace('&', ' ');
-    DatabaseProperties.Postgres settings =
-        settings(
-            uri.getHost(), uri.getPort() < 0 ? 5432 : uri.getPort(), username, password, options);
     Runtime.getRuntime().addShutdownHook(new Thread(TestPostgres::dropCreatedDatabases));
-    return settings;
-  }
-
-  private static DatabaseProperties.Postgres settings(
-      String host, int port, String username, String password, String options) {
-    return new DatabaseProperties.Postgres(
-        host, null, port, "postgres", username, password, null, options, false);
+    return new Server(
+        uri.getHost(), uri.getPort() < 0 ? 5432 : uri.getPort(), username, password, options);
   }
 
   /** A new, empty database on the test server; returns its name. */
   public static String createDatabase() {
     String name = newDatabaseName();
-    PostgresServer.configured(server()).createDatabaseIfMissing(name);
+    try (Connection c = dataSource("postgres").getConnection();
+        Statement s = c.createStatement()) {
+      s.execute("CREATE DATABASE " + name);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not create test database " + name, e);
+    }
     return name;
   }
 
   /**
    * {@code flyte.database.postgres.*} properties that point a Spring context at database {@code
-   * dbname} of the test server (which the context creates if it does not exist yet), followed by
-   * {@code more} property values.
+   * dbname} of the test server (which the app creates if it does not exist yet), followed by {@code
+   * more} property values.
    */
   public static String[] properties(String dbname, String... more) {
-    DatabaseProperties.Postgres s = server();
+    Server s = server();
     List<String> all =
         new ArrayList<>(
             List.of(
@@ -107,9 +106,15 @@ public final class TestPostgres {
 
   /** An unpooled DataSource on database {@code dbname} of the test server. */
   public static DataSource dataSource(String dbname) {
-    PostgresServer postgres = PostgresServer.configured(server());
+    Server s = server();
+    String query = s.options().isBlank() ? "" : "?" + s.options().trim().replace(' ', '&');
+    Properties login = new Properties();
+    login.setProperty("user", s.username());
+    login.setProperty("password", s.password());
     return new SimpleDriverDataSource(
-        new Driver(), postgres.jdbcUrl(dbname), postgres.connectionProperties());
+        new Driver(),
+        "jdbc:postgresql://" + s.host() + ":" + s.port() + "/" + dbname + query,
+        login);
   }
 
   private static synchronized void dropCreatedDatabases() {

@@ -1,4 +1,4 @@
-package org.flyte.admin.repository;
+package org.flyte.testing;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,13 +15,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * constraint, index, sequence, trigger and function, as {@code "<kind> <table>.<name>"} → its
  * definition. Schema names are removed from definitions, so that schemas in different databases or
  * namespaces compare equal.
- *
- * <p>The same class lives in the test sources of flyteadmin and datacatalog (there is no shared
- * test module yet); keep the copies identical apart from the package.
  */
-record SchemaSnapshot(SortedMap<String, String> objects) {
+public record SchemaSnapshot(SortedMap<String, String> objects) {
 
-  static SchemaSnapshot of(DataSource dataSource) {
+  public static SchemaSnapshot of(DataSource dataSource) {
     JdbcTemplate jdbc = new JdbcTemplate(dataSource);
     String schema = jdbc.queryForObject("SELECT current_schema()", String.class);
     SortedMap<String, String> objects = new TreeMap<>();
@@ -131,7 +128,7 @@ record SchemaSnapshot(SortedMap<String, String> objects) {
   }
 
   /** The names of the tables. */
-  TreeSet<String> tables() {
+  public TreeSet<String> tables() {
     TreeSet<String> tables = new TreeSet<>();
     objects.forEach(
         (key, definition) -> {
@@ -146,7 +143,7 @@ record SchemaSnapshot(SortedMap<String, String> objects) {
    * How this snapshot differs from {@code expected}, one line per object that is missing,
    * unexpected or defined differently; empty when both are identical.
    */
-  List<String> differencesFrom(SchemaSnapshot expected) {
+  public List<String> differencesFrom(SchemaSnapshot expected) {
     List<String> differences = new ArrayList<>();
     SortedSet<String> keys = new TreeSet<>(expected.objects.keySet());
     keys.addAll(objects.keySet());
@@ -165,7 +162,7 @@ record SchemaSnapshot(SortedMap<String, String> objects) {
   }
 
   /** This snapshot without the objects that belong to {@code table}. */
-  SchemaSnapshot without(String table) {
+  public SchemaSnapshot without(String table) {
     SortedMap<String, String> rest = new TreeMap<>();
     for (Map.Entry<String, String> e : objects.entrySet()) {
       if (!table(e.getKey()).equals(table)) {

@@ -1,0 +1,72 @@
+package org.flyte.admin;
+
+import io.grpc.Grpc;
+import io.grpc.InsecureChannelCredentials;
+import io.grpc.ManagedChannel;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import org.flyte.common.grpc.GrpcAutoConfiguration;
+import org.flyte.testing.TestPostgres;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.UseMainMethod;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.core.env.Environment;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The base of every test that boots FlyteAdmin: the real app (through its main method) on random
+ * HTTP and gRPC ports, against a fresh database of the test PostgreSQL and in-memory storage. All
+ * subclasses share one Spring context; each test works in its own random project.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, useMainMethod = UseMainMethod.ALWAYS)
+public abstract class AdminAppTest {
+
+  private static final String DATABASE = TestPostgres.newDatabaseName();
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    for (String property : TestPostgres.properties(DATABASE)) {
+      String[] kv = property.split("=", 2);
+      registry.add(kv[0], () -> kv[1]);
+    }
+    registry.add("flyte.server.grpc.port", () -> "0");
+    registry.add("flyte.storage.type", () -> "mem");
+    registry.add("flyte.storage.container", () -> "flyte");
+    registry.add(
+        "flyte.database.embedded.data-dir", () -> Path.of("target", "unused-pg").toString());
+  }
+
+  @Autowired protected Environment environment;
+
+  protected ManagedChannel channel;
+  protected final HttpClient http = HttpClient.newHttpClient();
+
+  @BeforeEach
+  void connect() {
+    channel =
+        Grpc.newChannelBuilder(
+                "localhost:" + environment.getProperty(GrpcAutoConfiguration.LOCAL_PORT_PROPERTY),
+                InsecureChannelCredentials.create())
+            .build();
+  }
+
+  @AfterEach
+  void disconnect() {
+    channel.shutdownNow();
+  }
+
+  protected URI http(String path) {
+    return URI.create("http://localhost:" + environment.getProperty("local.server.port") + path);
+  }
+
+  protected HttpResponse<byte[]> send(HttpRequest request) throws Exception {
+    return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+  }
+}

@@ -1,0 +1,158 @@
+package org.flyte.admin.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import flyteidl.admin.Common.ObjectGetRequest;
+import flyteidl.admin.VersionOuterClass.GetVersionRequest;
+import flyteidl.admin.VersionOuterClass.Version;
+import flyteidl.service.AdminServiceGrpc;
+import flyteidl.service.DataProxyServiceGrpc;
+import flyteidl.service.SignalServiceGrpc;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.health.v1.HealthCheckRequest;
+import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
+import io.grpc.health.v1.HealthGrpc;
+import io.grpc.reflection.v1.ServerReflectionGrpc;
+import io.grpc.reflection.v1.ServerReflectionRequest;
+import io.grpc.reflection.v1.ServerReflectionResponse;
+import io.grpc.stub.StreamObserver;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.flyte.admin.AdminAppTest;
+import org.junit.jupiter.api.Test;
+
+/** FlyteAdmin as its clients see it over gRPC and plain HTTP. */
+class AdminServerTest extends AdminAppTest {
+
+  @Test
+  void getVersionReportsTheBuildItRunsFrom() {
+    Version version =
+        AdminServiceGrpc.newBlockingStub(channel)
+            .getVersion(GetVersionRequest.getDefaultInstance())
+            .getControlPlaneVersion();
+
+    assertThat(version.getVersion()).matches("\\d+\\.\\d+\\.\\d+.*");
+    assertThat(Instant.parse(version.getBuildTime())).isBefore(Instant.now());
+    assertThat(version.getBuild()).matches("[0-9a-f]{7,40}");
+  }
+
+  @Test
+  void rpcsOfLaterIssuesAnswerUnimplemented() {
+    StatusRuntimeException error =
+        catchThrowableOfType(
+            StatusRuntimeException.class,
+            () ->
+                AdminServiceGrpc.newBlockingStub(channel)
+                    .getTask(ObjectGetRequest.getDefaultInstance()));
+
+    assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.UNIMPLEMENTED);
+    assertThat(error.getStatus().getDescription())
+        .contains("flyteidl.service.AdminService/GetTask");
+  }
+
+  @Test
+  void healthReportsFlyteadminServing() {
+    HealthGrpc.HealthBlockingStub health = HealthGrpc.newBlockingStub(channel);
+
+    assertThat(
+            health
+                .check(HealthCheckRequest.newBuilder().setService("flyteadmin").build())
+                .getStatus())
+        .isEqualTo(ServingStatus.SERVING);
+    assertThat(health.check(HealthCheckRequest.getDefaultInstance()).getStatus())
+        .isEqualTo(ServingStatus.SERVING);
+  }
+
+  @Test
+  void reflectionListsTheFlyteServices() throws Exception {
+    CompletableFuture<ServerReflectionResponse> answer = new CompletableFuture<>();
+    StreamObserver<ServerReflectionRequest> requests =
+        ServerReflectionGrpc.newStub(channel)
+            .serverReflectionInfo(
+                new StreamObserver<>() {
+                  @Override
+                  public void onNext(ServerReflectionResponse value) {
+                    answer.complete(value);
+                  }
+
+                  @Override
+                  public void onError(Throwable t) {
+                    answer.completeExceptionally(t);
+                  }
+
+                  @Override
+                  public void onCompleted() {}
+                });
+    requests.onNext(ServerReflectionRequest.newBuilder().setListServices("*").build());
+    requests.onCompleted();
+
+    List<String> services =
+        answer.get(10, TimeUnit.SECONDS).getListServicesResponse().getServiceList().stream()
+            .map(s -> s.getName())
+            .toList();
+    assertThat(services)
+        .contains(
+            AdminServiceGrpc.SERVICE_NAME,
+            DataProxyServiceGrpc.SERVICE_NAME,
+            SignalServiceGrpc.SERVICE_NAME,
+            HealthGrpc.SERVICE_NAME);
+  }
+
+  @Test
+  void healthcheckAnswers200WithAnEmptyBody() throws Exception {
+    HttpResponse<byte[]> response = send(HttpRequest.newBuilder(http("/healthcheck")).build());
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).isEmpty();
+  }
+
+  @Test
+  void prometheusShowsPerMethodGrpcMetrics() throws Exception {
+    AdminServiceGrpc.newBlockingStub(channel).getVersion(GetVersionRequest.getDefaultInstance());
+    catchThrowableOfType(
+        StatusRuntimeException.class,
+        () ->
+            AdminServiceGrpc.newBlockingStub(channel)
+                .getWorkflow(ObjectGetRequest.getDefaultInstance()));
+
+    String metrics =
+        new String(
+            send(HttpRequest.newBuilder(http("/actuator/prometheus")).build()).body(),
+            StandardCharsets.UTF_8);
+
+    assertThat(metrics)
+        .containsPattern(
+            "grpc_server_handled_total\\{grpc_code=\"OK\",grpc_method=\"GetVersion\",grpc_service=\"flyteidl.service.AdminService\",grpc_type=\"unary\"} [1-9]")
+        .containsPattern(
+            "grpc_server_handled_total\\{grpc_code=\"Unimplemented\",grpc_method=\"GetWorkflow\",[^}]*} [1-9]")
+        .contains("grpc_server_handling_seconds_bucket{grpc_method=\"GetVersion\"")
+        .contains("grpc_server_started_total{grpc_method=\"GetVersion\"");
+  }
+
+  @Test
+  void corsPreflightAllowsFlytesHeadersWithCredentials() throws Exception {
+    HttpResponse<byte[]> response =
+        send(
+            HttpRequest.newBuilder(http("/api/v1/projects"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "http://console.example")
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "flyte-authorization,content-type")
+                .build());
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Access-Control-Allow-Origin"))
+        .hasValue("http://console.example");
+    assertThat(response.headers().firstValue("Access-Control-Allow-Credentials")).hasValue("true");
+    assertThat(
+            response.headers().firstValue("Access-Control-Allow-Headers").orElse("").toLowerCase())
+        .contains("flyte-authorization");
+  }
+}
