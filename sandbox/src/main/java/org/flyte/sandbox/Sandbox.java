@@ -51,7 +51,10 @@ public final class Sandbox implements AutoCloseable {
     started.add(
         builder
             .registerShutdownHook(false)
-            .properties("spring.main.banner-mode=off")
+            .properties(
+                "spring.main.banner-mode=off",
+                // Logging is one per JVM: the first app's name would label every app's lines.
+                "logging.include-application-name=false")
             .run(all.toArray(String[]::new)));
   }
 
