@@ -2,8 +2,6 @@ package org.flyte.common.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.protobuf.Descriptors.EnumValueDescriptor;
-import com.google.protobuf.Descriptors.FieldDescriptor;
 import flyteidl.service.AdminServiceGrpc;
 import flyteidl.service.DataProxyServiceGrpc;
 import flyteidl.service.SignalServiceGrpc;
@@ -11,9 +9,8 @@ import io.grpc.Status;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.flyte.testing.RestPaths;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,8 +22,6 @@ import org.springframework.mock.web.MockHttpServletResponse;
  * reach its own gRPC method, which answers 501 with a Status naming that method.
  */
 class RestGatewayWalkTest {
-
-  private static final Pattern VARIABLE = Pattern.compile("\\{([^}=]+)(=[^}]*)?}");
 
   private static GatewayHarness harness;
 
@@ -100,30 +95,8 @@ class RestGatewayWalkTest {
     }
   }
 
-  /** The template with each variable replaced by a valid sample of its field's type. */
   private static String concretePath(Route route, int seed) {
-    Matcher matcher = VARIABLE.matcher(route.pathTemplate());
-    StringBuilder path = new StringBuilder();
-    while (matcher.find()) {
-      List<FieldDescriptor> fields =
-          FieldPathBinder.resolveStrict(
-              route.requestPrototype().getDescriptorForType(), matcher.group(1));
-      matcher.appendReplacement(path, sample(fields.get(fields.size() - 1), seed));
-    }
-    matcher.appendTail(path);
-    return path.toString();
-  }
-
-  private static String sample(FieldDescriptor field, int seed) {
-    return switch (field.getJavaType()) {
-      case ENUM -> {
-        List<EnumValueDescriptor> values = field.getEnumType().getValues();
-        EnumValueDescriptor value = values.get(Math.min(1, values.size() - 1));
-        yield seed % 2 == 0 ? value.getName() : Integer.toString(value.getNumber());
-      }
-      case INT, LONG -> "3";
-      case BOOLEAN -> "true";
-      default -> "s" + field.getName();
-    };
+    return RestPaths.sample(
+        route.pathTemplate(), route.requestPrototype().getDescriptorForType(), seed);
   }
 }

@@ -1,6 +1,9 @@
 package org.flyte.admin.config;
 
+import flyteidl.service.AuthMetadataServiceGrpc;
+import flyteidl.service.IdentityServiceGrpc;
 import org.flyte.common.config.FlyteServerProperties;
+import org.flyte.common.rest.RestGatewayCustomizer;
 import org.flyte.common.web.CorsFilters;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -9,10 +12,26 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.web.filter.CorsFilter;
 
-/** FlyteAdmin's wiring: its {@code server} section and the CORS filter in front of every path. */
+/**
+ * FlyteAdmin's wiring: its {@code server} section, the CORS filter in front of every path, and the
+ * REST routes of services it does not serve yet.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(FlyteServerProperties.class)
 public class AdminConfiguration {
+
+  /**
+   * Routes the auth services' REST paths ({@code /.well-known/oauth-authorization-server}, {@code
+   * /config/v1/flyte_client}, {@code /me}) even though their gRPC services are served only with
+   * auth on: without them, the paths answer 501, as Flyte's gateway does.
+   */
+  @Bean
+  RestGatewayCustomizer authServiceRoutes() {
+    return gateway ->
+        gateway
+            .service(AuthMetadataServiceGrpc.getServiceDescriptor())
+            .service(IdentityServiceGrpc.getServiceDescriptor());
+  }
 
   @Bean
   FilterRegistrationBean<CorsFilter> corsFilter(FlyteServerProperties server) {
