@@ -7,7 +7,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import org.flyte.common.grpc.GrpcAutoConfiguration;
 import org.flyte.testing.TestPostgres;
 import org.junit.jupiter.api.AfterEach;
@@ -32,15 +31,10 @@ public abstract class AdminAppTest {
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    for (String property : TestPostgres.properties(DATABASE)) {
-      String[] kv = property.split("=", 2);
-      registry.add(kv[0], () -> kv[1]);
-    }
+    TestPostgres.register(registry, DATABASE);
     registry.add("flyte.server.grpc.port", () -> "0");
     registry.add("flyte.storage.type", () -> "mem");
     registry.add("flyte.storage.container", () -> "flyte");
-    registry.add(
-        "flyte.database.embedded.data-dir", () -> Path.of("target", "unused-pg").toString());
   }
 
   @Autowired protected Environment environment;

@@ -14,6 +14,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.postgresql.Driver;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * The PostgreSQL server of this test JVM: an embedded one in a fresh temporary data directory
@@ -95,6 +96,17 @@ public final class TestPostgres {
                 "flyte.database.postgres.dbname=" + dbname));
     all.addAll(List.of(more));
     return all.toArray(String[]::new);
+  }
+
+  /**
+   * Registers {@link #properties(String, String...)} with a Spring test context: {@code
+   * {@literal @}DynamicPropertySource} methods of app tests call this.
+   */
+  public static void register(DynamicPropertyRegistry registry, String dbname) {
+    for (String property : properties(dbname)) {
+      String[] keyValue = property.split("=", 2);
+      registry.add(keyValue[0], () -> keyValue[1]);
+    }
   }
 
   /** A name for a database that does not exist yet (remembered, to drop it at exit). */

@@ -40,10 +40,7 @@ class DataCatalogServerTest {
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    for (String property : TestPostgres.properties(DATABASE)) {
-      String[] kv = property.split("=", 2);
-      registry.add(kv[0], () -> kv[1]);
-    }
+    TestPostgres.register(registry, DATABASE);
     registry.add("flyte.application.grpcPort", () -> "0");
     registry.add("flyte.storage.type", () -> "mem");
   }
