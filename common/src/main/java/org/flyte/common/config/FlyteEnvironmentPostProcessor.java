@@ -13,12 +13,17 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
 
 /**
  * Bridges Flyte's configuration keys (under {@code flyte.}, spelled as Flyte spells them: {@code
  * httpPort}, {@code grpc.port}, ...) to the Spring properties that start the servers, so that one
  * Flyte configuration drives both. Spring's own keys ({@code server.port}, {@code
  * spring.grpc.server.port}) still win when set explicitly.
+ *
+ * <p>Flyte's own configuration files, named by {@code --config=<glob>} or {@code FLYTE_CONFIG}
+ * (e.g. {@code /etc/flyte/config/*.yaml}, the Helm charts' ConfigMaps), are read unchanged into
+ * {@code flyte.*} by {@link FlyteConfigFiles}.
  *
  * <p>With no {@code flyte.storage} key at all, an app stores objects on local disk under {@code
  * ~/.flyte/storage} (container {@code flyte}), as it runs an embedded PostgreSQL when no database
@@ -28,6 +33,9 @@ import org.springframework.core.env.MapPropertySource;
  * dispatches to, so that several apps (the sandbox) or test contexts can share one JVM.
  */
 public class FlyteEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
+
+  private static final String SYSTEM_ENVIRONMENT =
+      StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME;
 
   /** The property Spring gRPC reads to start its in-process server. */
   public static final String IN_PROCESS_NAME = "spring.grpc.server.inprocess.name";
@@ -60,9 +68,13 @@ public class FlyteEnvironmentPostProcessor implements EnvironmentPostProcessor, 
           "server.shutdown", "graceful",
           "management.endpoints.web.exposure.include", "health,info,prometheus");
 
+  /** The environment variable that names Flyte configuration files, as {@code --config} does. */
+  public static final String CONFIG_VARIABLE = "FLYTE_CONFIG";
+
   @Override
   public void postProcessEnvironment(
       ConfigurableEnvironment environment, SpringApplication application) {
+    addFlyteConfigFiles(environment);
     Binder binder = Binder.get(environment);
     Map<String, Object> derived = new LinkedHashMap<>(DEFAULTS);
     BRIDGES.forEach(
@@ -89,6 +101,29 @@ public class FlyteEnvironmentPostProcessor implements EnvironmentPostProcessor, 
       derived.put(IN_PROCESS_NAME, app + "-" + UUID.randomUUID());
     }
     environment.getPropertySources().addLast(new MapPropertySource("flyteDerived", derived));
+  }
+
+  /**
+   * Loads Flyte's configuration files named by {@code --config=<glob>[,<glob>]} or {@value
+   * #CONFIG_VARIABLE}, above the app's own defaults and below environment variables and
+   * command-line arguments: Flyte's order (flag, env, files, defaults).
+   */
+  private static void addFlyteConfigFiles(ConfigurableEnvironment environment) {
+    String globs = environment.getProperty("config", environment.getProperty(CONFIG_VARIABLE));
+    if (globs == null || globs.isBlank()) {
+      return;
+    }
+    List<Path> files = FlyteConfigFiles.expand(List.of(globs.split(",")));
+    if (files.isEmpty()) {
+      throw new IllegalStateException("No Flyte configuration file matches " + globs);
+    }
+    MapPropertySource source =
+        new MapPropertySource("flyteConfigFiles " + files, FlyteConfigFiles.load(files, "flyte"));
+    if (environment.getPropertySources().contains(SYSTEM_ENVIRONMENT)) {
+      environment.getPropertySources().addAfter(SYSTEM_ENVIRONMENT, source);
+    } else {
+      environment.getPropertySources().addLast(source);
+    }
   }
 
   private static Optional<String> firstBound(Binder binder, List<String> names) {
