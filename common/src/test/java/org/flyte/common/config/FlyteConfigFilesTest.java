@@ -65,6 +65,9 @@ class FlyteConfigFilesTest {
           enable-multicontainer: false
           limits:
             maxDownloadMBs: 10
+          signedUrl:
+            stowConfigOverride:
+              endpoint: http://localhost:30002
         """);
     write("zz-override.yaml", "server:\n  grpc:\n    port: 9089\n");
     write("notes.txt", "server: {httpPort: 1}\n");
@@ -95,6 +98,8 @@ class FlyteConfigFilesTest {
     assertThat(storage.container()).isEqualTo("my-s3-bucket");
     assertThat(storage.connection().region()).isEqualTo("us-east-2");
     assertThat(storage.limits().maxDownloadMbs()).isEqualTo(10);
+    assertThat(storage.signedUrl().stowConfigOverride())
+        .containsEntry("endpoint", "http://localhost:30002");
     assertThat(environment.getProperty("flyte.flyteadmin.labels[app.kubernetes.io/name]"))
         .isEqualTo("flyteadmin");
   }
