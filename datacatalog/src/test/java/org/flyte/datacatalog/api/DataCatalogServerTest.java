@@ -64,7 +64,7 @@ class DataCatalogServerTest {
   }
 
   @Test
-  void rpcsAnswerUnimplementedUntilTheirIssueLands() {
+  void theDataCatalogServiceIsServedAndValidatesItsRequests() {
     StatusRuntimeException error =
         catchThrowableOfType(
             StatusRuntimeException.class,
@@ -72,8 +72,8 @@ class DataCatalogServerTest {
                 DataCatalogGrpc.newBlockingStub(channel)
                     .getDataset(GetDatasetRequest.getDefaultInstance()));
 
-    assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.UNIMPLEMENTED);
-    assertThat(error.getStatus().getDescription()).contains("datacatalog.DataCatalog/GetDataset");
+    assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+    assertThat(error.getStatus().getDescription()).isEqualTo("missing dataset");
   }
 
   @Test
