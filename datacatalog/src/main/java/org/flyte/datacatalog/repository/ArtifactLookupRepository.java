@@ -44,7 +44,7 @@ public class ArtifactLookupRepository {
                    ORDER BY t.created_at, t.tag_name) AS tags
       """;
 
-  static final String SELECT_BY_TAG =
+  public static final String SELECT_BY_TAG =
       COLUMNS
           + """
           FROM tags g
@@ -56,7 +56,7 @@ public class ArtifactLookupRepository {
             AND g.tag_name = :tag
           """;
 
-  static final String SELECT_BY_KEY =
+  public static final String SELECT_BY_KEY =
       COLUMNS
           + """
           FROM artifacts a
@@ -65,7 +65,7 @@ public class ArtifactLookupRepository {
             AND a.artifact_id = :artifactId
           """;
 
-  static final String SELECT_NEWEST_BY_ID =
+  public static final String SELECT_NEWEST_BY_ID =
       COLUMNS
           + """
           FROM artifacts a WHERE a.artifact_id = :artifactId

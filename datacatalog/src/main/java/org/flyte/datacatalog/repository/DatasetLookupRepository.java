@@ -23,7 +23,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class DatasetLookupRepository {
 
-  static final String SELECT_BY_KEY =
+  public static final String SELECT_BY_KEY =
       """
       SELECT d.project, d.name, d.domain, d.version, d.uuid, d.serialized_metadata,
              ARRAY(SELECT k.name FROM partition_keys k WHERE k.dataset_uuid = d.uuid

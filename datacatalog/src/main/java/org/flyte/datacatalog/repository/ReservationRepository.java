@@ -24,7 +24,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ReservationRepository {
 
-  static final String ACQUIRE =
+  public static final String ACQUIRE =
       """
       INSERT INTO reservations AS r (created_at, updated_at, dataset_project, dataset_name,
                                      dataset_domain, dataset_version, tag_name, owner_id, expires_at)
