@@ -14,9 +14,12 @@ import org.flyte.datacatalog.repository.ArtifactLookupRepository;
 import org.flyte.datacatalog.repository.DatasetGraphRepository;
 import org.flyte.datacatalog.repository.DatasetLookupRepository;
 import org.flyte.datacatalog.repository.ReservationRepository;
+import org.flyte.datacatalog.repository.TagRepository;
 import org.flyte.datacatalog.repository.entity.DatasetKey;
+import org.flyte.datacatalog.repository.entity.TagEntity;
 import org.flyte.datacatalog.repository.entity.TagKey;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.orm.jpa.SharedEntityManagerCreator;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -34,6 +37,8 @@ final class PersistenceComparison {
   private final DatasetGraphRepository datasetJpa;
   private final ReservationRepository reservationJdbc;
   private final EntityManager entityManager;
+  private final TagRepository tags;
+  private final JdbcClient jdbc;
   private final TransactionTemplate transactions;
   private final int datasets;
   private final int hot;
@@ -48,6 +53,8 @@ final class PersistenceComparison {
         SharedEntityManagerCreator.createSharedEntityManager(
             app.getBean(EntityManagerFactory.class));
     this.transactions = app.getBean(TransactionTemplate.class);
+    this.tags = app.getBean(TagRepository.class);
+    this.jdbc = app.getBean(JdbcClient.class);
     this.datasets = datasets;
     this.hot = hot;
   }
@@ -82,10 +89,15 @@ final class PersistenceComparison {
             "GetDataset: JPA, 2 queries in a read-only transaction",
             threads,
             () -> require(datasetJpa.find(datasetKey()).isPresent())));
+    results.add(driver.blocking("AddTag insert: JdbcClient", threads, () -> tagJdbc()));
+    results.add(
+        driver.blocking(
+            "AddTag insert: JPA saveAndFlush (the service's way)", threads, () -> tagJpa()));
     results.add(driver.blocking("Reservation upsert: JdbcClient", threads, () -> reserveJdbc()));
     results.add(
         driver.blocking(
             "Reservation upsert: JPA native query in a transaction", threads, () -> reserveJpa()));
+    cleanUp();
     return results;
   }
 
@@ -108,6 +120,33 @@ final class PersistenceComparison {
         CatalogSeeder.datasetName(d),
         CatalogSeeder.DOMAIN,
         CatalogSeeder.VERSION);
+  }
+
+  private void tagJdbc() {
+    TagKey key = TagKey.of(datasetKey(), "flyte_cached-cmp-" + UUID.randomUUID());
+    jdbc.sql(
+            "INSERT INTO tags (created_at, updated_at, dataset_project, dataset_name, dataset_domain,"
+                + " dataset_version, tag_name, artifact_id, dataset_uuid)"
+                + " VALUES (:now, :now, :project, :name, :domain, :version, :tag, :artifact, :uuid)")
+        .param("now", OffsetDateTime.now(ZoneOffset.UTC))
+        .param("project", key.datasetProject())
+        .param("name", key.datasetName())
+        .param("domain", key.datasetDomain())
+        .param("version", key.datasetVersion())
+        .param("tag", key.tagName())
+        .param("artifact", "a-0-0")
+        .param("uuid", UUID.randomUUID())
+        .update();
+  }
+
+  private void tagJpa() {
+    TagKey key = TagKey.of(datasetKey(), "flyte_cached-cmp-" + UUID.randomUUID());
+    tags.saveAndFlush(new TagEntity(key, "a-0-0", UUID.randomUUID(), Instant.now()));
+  }
+
+  /** Removes the tags that the insert comparison added. */
+  void cleanUp() {
+    jdbc.sql("DELETE FROM tags WHERE tag_name LIKE 'flyte_cached-cmp-%'").update();
   }
 
   private TagKey reservationKey() {

@@ -80,6 +80,14 @@ public class DatasetService {
           DatasetValidator.validateCreate(request);
           Dataset dataset = request.getDataset();
           UUID uuid = id.getUUID().isEmpty() ? UUID.randomUUID() : uuid(id.getUUID());
+          // FlytePropeller creates the dataset before every cache write, so it usually exists:
+          // one primary-key read answers that without a failed insert and its rollback. A
+          // concurrent creator is still caught by the unique key below.
+          if (lookup.find(DatasetMapper.key(id), null).isPresent()) {
+            throw FlyteException.alreadyExists(
+                "value with matching already exists (duplicate key value violates unique"
+                    + " constraint \"datasets_pkey\")");
+          }
           Instant now = now(clock);
           try {
             transactions.executeWithoutResult(
