@@ -24,11 +24,13 @@ final class Report {
     out.append(
         String.format(
             Locale.ROOT,
-            "Data set: %,d artifacts in %,d datasets (%d each, one output and one tag each; the"
+            "Data set: %,d artifacts (%,d seeded by COPY, the rest written by earlier runs' write"
+                + " phases) in %,d datasets (%d seeded in each, one output and one tag each; the"
                 + " literals of %d per dataset in local-disk storage). %d calls in flight over"
                 + " loopback gRPC; each phase %d s after a %d s warm-up. Machine: %d cores, Java %s."
                 + " The app, its embedded PostgreSQL and the driver share the machine.%n%n",
             artifacts,
+            (long) datasets * perDataset,
             datasets,
             perDataset,
             hot,
