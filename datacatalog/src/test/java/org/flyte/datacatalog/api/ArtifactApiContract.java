@@ -244,6 +244,20 @@ abstract class ArtifactApiContract extends CatalogApiTestBase {
   }
 
   @Test
+  void anArtifactWhoseBlobIsGoneIsAMissNotAFailure() {
+    DatasetID dataset = newDatasetId();
+    createDataset(catalog, dataset);
+    String id = createArtifact(catalog, dataset, 3);
+    tag(dataset, "flyte_cached-gone", id);
+
+    blobs.delete(location(dataset, id, "o0"));
+
+    assertThat(codeOf(() -> getByTag(dataset, "flyte_cached-gone")))
+        .isEqualTo(Status.Code.NOT_FOUND);
+    assertThat(codeOf(() -> getById(dataset, id))).isEqualTo(Status.Code.NOT_FOUND);
+  }
+
+  @Test
   void getArtifactErrors() {
     DatasetID dataset = newDatasetId();
     createDataset(catalog, dataset);
