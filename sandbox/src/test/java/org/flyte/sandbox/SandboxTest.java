@@ -60,13 +60,14 @@ class SandboxTest {
                     .getControlPlaneVersion()
                     .getVersion())
             .isNotEmpty();
-        StatusRuntimeException unimplemented =
+        StatusRuntimeException invalid =
             catchThrowableOfType(
                 StatusRuntimeException.class,
                 () ->
                     DataCatalogGrpc.newBlockingStub(catalog)
                         .getDataset(GetDatasetRequest.getDefaultInstance()));
-        assertThat(unimplemented.getStatus().getCode()).isEqualTo(Status.Code.UNIMPLEMENTED);
+        assertThat(invalid.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+        assertThat(invalid.getStatus().getDescription()).isEqualTo("missing dataset");
       } finally {
         admin.shutdownNow();
         catalog.shutdownNow();

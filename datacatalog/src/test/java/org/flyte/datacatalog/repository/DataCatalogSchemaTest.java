@@ -18,15 +18,23 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.init.ScriptUtils;
 
 /**
- * Our Flyway V1 against the DataCatalog schema of Flyte v1.16.8 (the spec's Appendix B, in {@code
- * expected-schema/}): it must create exactly that schema, plus only Flyway's history table, and it
- * must adopt a database that the Go datacatalog already migrated. Runs the persistence
+ * Our Flyway migrations against the DataCatalog schema of Flyte v1.16.8 (the spec's Appendix B, in
+ * {@code expected-schema/}): V1 must create exactly that schema, V2 only adds our own indexes, and
+ * both must adopt a database that the Go datacatalog already migrated. Runs the persistence
  * auto-configuration with Boot's Flyway, set up as {@code datacatalog.yaml} sets it up.
  */
 class DataCatalogSchemaTest {
 
   private static final String HISTORY_TABLE = "datacatalog_schema_history";
   private static final String GO_SCHEMA = "expected-schema/datacatalog-v1.16.8.sql";
+
+  /** The indexes our V2 adds to Flyte's tables. */
+  private static final java.util.List<String> OUR_INDEXES =
+      java.util.List.of(
+          "artifacts.datacatalog_artifacts_artifact_id_idx",
+          "artifacts.datacatalog_artifacts_dataset_uuid_created_at_idx",
+          "datasets.datacatalog_datasets_created_at_idx",
+          "partitions.datacatalog_partitions_dataset_uuid_artifact_id_idx");
 
   private static SchemaSnapshot goSchema;
 
@@ -83,7 +91,13 @@ class DataCatalogSchemaTest {
               SchemaSnapshot ours = SchemaSnapshot.of(context.getBean(DataSource.class));
 
               assertThat(ours.tables()).contains(HISTORY_TABLE);
-              assertThat(ours.without(HISTORY_TABLE).differencesFrom(goSchema)).isEmpty();
+              assertThat(ours.without(HISTORY_TABLE).differencesFrom(goSchema))
+                  .as("Flyte's schema plus only our own indexes (V2)")
+                  .allSatisfy(
+                      line -> assertThat(line).startsWith("unexpected ").contains(".datacatalog_"))
+                  .hasSize(2 * OUR_INDEXES.size());
+              assertThat(ours.objects().keySet())
+                  .containsAll(OUR_INDEXES.stream().map(i -> "index " + i).toList());
             });
   }
 
@@ -109,13 +123,14 @@ class DataCatalogSchemaTest {
                       SchemaSnapshot.of(dataSource)
                           .without(HISTORY_TABLE)
                           .differencesFrom(goSchema))
-                  .isEmpty();
+                  .allSatisfy(line -> assertThat(line).startsWith("unexpected "))
+                  .hasSize(2 * OUR_INDEXES.size());
               assertThat(
                       jdbc.queryForList(
                           "SELECT version FROM " + HISTORY_TABLE + " ORDER BY installed_rank",
                           String.class))
-                  .as("baselined at 0, then V1 applied")
-                  .containsExactly("0", "1");
+                  .as("baselined at 0, then V1 and V2 applied")
+                  .containsExactly("0", "1", "2");
               assertThat(jdbc.queryForObject("SELECT uuid::text FROM datasets", String.class))
                   .isEqualTo("6b1f2a52-4a5e-4e7e-9d43-0f8b1c2d3e4f");
             });

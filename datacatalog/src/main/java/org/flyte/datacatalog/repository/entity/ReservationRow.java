@@ -1,0 +1,6 @@
+package org.flyte.datacatalog.repository.entity;
+
+import java.time.Instant;
+
+/** A row of {@code reservations}: who holds the reservation of a tag, and until when. */
+public record ReservationRow(TagKey key, String ownerId, Instant expiresAt) {}

@@ -1,0 +1,144 @@
+package org.flyte.datacatalog.service;
+
+import datacatalog.Datacatalog.ArtifactData;
+import datacatalog.Datacatalog.DatasetID;
+import datacatalog.Datacatalog.UpdateArtifactRequest;
+import datacatalog.Datacatalog.UpdateArtifactResponse;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.flyte.common.error.FlyteException;
+import org.flyte.datacatalog.repository.ArtifactDataRepository;
+import org.flyte.datacatalog.repository.ArtifactRepository;
+import org.flyte.datacatalog.repository.entity.ArtifactEntity;
+import org.flyte.datacatalog.repository.entity.ArtifactKey;
+import org.flyte.datacatalog.repository.entity.ArtifactRow;
+import org.flyte.datacatalog.repository.mapper.MetadataMapper;
+import org.flyte.datacatalog.service.validation.ArtifactValidator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * UpdateArtifact, FlytePropeller's "overwrite cache": the artifact (by id or by tag) keeps its id;
+ * its metadata is replaced (absent metadata clears it), its literals are overwritten in place,
+ * literals missing from the request are deleted. Follows {@code UpdateArtifact} in {@code
+ * datacatalog/pkg/manager/impl/artifact_manager.go} (v1.16.8): blobs first, then the rows in one
+ * transaction, then the removed blobs (so rows never point at missing blobs). Unlike Flyte, failing
+ * to delete a removed blob after the commit is logged, not returned as an error: the update has
+ * happened.
+ */
+@Service
+public class ArtifactUpdateService {
+
+  private static final Logger log = LoggerFactory.getLogger(ArtifactUpdateService.class);
+
+  private final ArtifactService artifactService;
+  private final ArtifactRepository artifacts;
+  private final ArtifactDataRepository artifactData;
+  private final ArtifactDataStore store;
+  private final TransactionTemplate transactions;
+  private final DataCatalogMetrics metrics;
+  private final Clock clock;
+
+  public ArtifactUpdateService(
+      ArtifactService artifactService,
+      ArtifactRepository artifacts,
+      ArtifactDataRepository artifactData,
+      ArtifactDataStore store,
+      TransactionTemplate transactions,
+      DataCatalogMetrics metrics,
+      ObjectProvider<Clock> clock) {
+    this.artifactService = artifactService;
+    this.artifacts = artifacts;
+    this.artifactData = artifactData;
+    this.store = store;
+    this.transactions = transactions;
+    this.metrics = metrics;
+    this.clock = clock.getIfAvailable(Clock::systemUTC);
+  }
+
+  public UpdateArtifactResponse update(UpdateArtifactRequest request) {
+    DatasetID id = request.getDataset();
+    return metrics.record(
+        "artifact",
+        "update",
+        id.getProject(),
+        id.getDomain(),
+        () -> {
+          ArtifactValidator.validateUpdate(request);
+          ArtifactRow row =
+              artifactService.find(
+                  request.hasDataset() ? id : null,
+                  request.getQueryHandleCase() == UpdateArtifactRequest.QueryHandleCase.TAG_NAME,
+                  request.getArtifactId(),
+                  request.getTagName());
+          ArtifactKey key = row.key();
+          store.checkSizes(request.getDataList());
+          for (ArtifactData data : request.getDataList()) {
+            store.put(key, data);
+          }
+          Set<String> keep =
+              request.getDataList().stream().map(ArtifactData::getName).collect(Collectors.toSet());
+          transactions.executeWithoutResult(status -> updateRows(key, request, keep));
+          deleteRemoved(row, keep);
+          return UpdateArtifactResponse.newBuilder().setArtifactId(key.artifactId()).build();
+        });
+  }
+
+  private void updateRows(ArtifactKey key, UpdateArtifactRequest request, Set<String> keep) {
+    Instant now = DatasetService.now(clock);
+    ArtifactEntity artifact =
+        artifacts.findById(key).orElseThrow(() -> ArtifactService.notFound(key));
+    artifact.replaceMetadata(
+        MetadataMapper.toColumn(request.hasMetadata() ? request.getMetadata() : null), now);
+    artifacts.saveAndFlush(artifact);
+    artifactData.deleteOthers(
+        key.datasetProject(),
+        key.datasetName(),
+        key.datasetDomain(),
+        key.datasetVersion(),
+        key.artifactId(),
+        keep);
+    List<ArtifactData> data = request.getDataList();
+    for (int i = 0; i < data.size(); i++) {
+      artifactData.insertIfAbsent(
+          now.plus(i, ChronoUnit.MICROS),
+          key.datasetProject(),
+          key.datasetName(),
+          key.datasetDomain(),
+          key.datasetVersion(),
+          key.artifactId(),
+          data.get(i).getName(),
+          store.location(key, data.get(i).getName()).toString());
+    }
+  }
+
+  private void deleteRemoved(ArtifactRow row, Set<String> keep) {
+    for (ArtifactRow.Data data : row.data()) {
+      if (!keep.contains(data.name())) {
+        try {
+          store.delete(data.location());
+          metrics.count(
+              "artifact",
+              "delete_data.success",
+              row.key().datasetProject(),
+              row.key().datasetDomain());
+        } catch (FlyteException e) {
+          log.warn(
+              "Updated artifact {}, but could not delete its removed data {}", row.key(), data, e);
+          metrics.count(
+              "artifact",
+              "delete_data.failure",
+              row.key().datasetProject(),
+              row.key().datasetDomain());
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,7 @@
+package org.flyte.datacatalog.propeller;
+
+import org.flyte.datacatalog.app.LocalStorage;
+
+/** {@link PropellerCallPatternContract} on local-disk storage. */
+@LocalStorage
+class PropellerCallPatternLocalTest extends PropellerCallPatternContract {}
