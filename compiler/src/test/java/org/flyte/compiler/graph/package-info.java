@@ -1,0 +1,2 @@
+/** Tests of the graph building blocks. */
+package org.flyte.compiler.graph;
