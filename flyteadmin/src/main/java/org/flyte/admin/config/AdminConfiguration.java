@@ -5,6 +5,7 @@ import flyteidl.service.IdentityServiceGrpc;
 import org.flyte.common.config.FlyteServerProperties;
 import org.flyte.common.rest.RestGatewayCustomizer;
 import org.flyte.common.web.CorsFilters;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -13,11 +14,13 @@ import org.springframework.core.Ordered;
 import org.springframework.web.filter.CorsFilter;
 
 /**
- * FlyteAdmin's wiring: its {@code server} section, the CORS filter in front of every path, and the
- * REST routes of services it does not serve yet.
+ * FlyteAdmin's wiring: its {@code server} section, every {@code *Properties} record of this
+ * package, the CORS filter in front of every path, and the REST routes of services it does not
+ * serve yet.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(FlyteServerProperties.class)
+@ConfigurationPropertiesScan(basePackageClasses = AdminConfiguration.class)
 public class AdminConfiguration {
 
   /**

@@ -89,6 +89,7 @@ class AdminRestTest extends AdminAppTest {
         .hasSize(56);
 
     int seed = 0;
+    Set<String> unimplemented = new java.util.TreeSet<>();
     for (Route route : routes) {
       String path =
           RestPaths.sample(
@@ -106,20 +107,28 @@ class AdminRestTest extends AdminAppTest {
       }
       HttpResponse<byte[]> response = send(request.build());
 
-      if (route
-          .fullMethodName()
-          .equals(AdminServiceGrpc.getGetVersionMethod().getFullMethodName())) {
-        assertThat(response.statusCode()).as(route.toString()).isEqualTo(200);
+      // Every route reaches its method: an implemented one answers with its own status (a sample
+      // request is rarely valid), an unimplemented one 501; never the gateway's 404 or 405.
+      assertThat(response.statusCode()).as(route.toString()).isNotIn(404, 405);
+      if (response.statusCode() == 200) {
         continue;
       }
-      assertThat(response.statusCode()).as(route.toString()).isEqualTo(501);
       com.google.rpc.Status status =
           binary ? com.google.rpc.Status.parseFrom(response.body()) : jsonStatus(response);
-      assertThat(status.getCode())
-          .as(route.toString())
-          .isEqualTo(Status.Code.UNIMPLEMENTED.value());
-      assertThat(status.getMessage()).as(route.toString()).contains(route.fullMethodName());
+      if (response.statusCode() == 501) {
+        assertThat(status.getCode())
+            .as(route.toString())
+            .isEqualTo(Status.Code.UNIMPLEMENTED.value());
+        assertThat(status.getMessage()).as(route.toString()).contains(route.fullMethodName());
+        unimplemented.add(route.fullMethodName());
+      } else {
+        assertThat(status.getCode()).as(route.toString()).isNotZero();
+        assertThat(status.getMessage()).as(route.toString()).isNotBlank();
+      }
     }
+    assertThat(unimplemented)
+        .as("GetVersion is implemented")
+        .doesNotContain(AdminServiceGrpc.getGetVersionMethod().getFullMethodName());
   }
 
   @Test

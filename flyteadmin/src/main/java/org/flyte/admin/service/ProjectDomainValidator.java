@@ -1,0 +1,62 @@
+package org.flyte.admin.service;
+
+import flyteidl.admin.ProjectOuterClass.InactiveProject;
+import java.util.List;
+import java.util.Optional;
+import org.flyte.admin.config.DomainsProperties;
+import org.flyte.common.error.ErrorCode;
+import org.flyte.common.error.FlyteException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The check that precedes every registration, execution and project-domain attribute call: the
+ * project exists, is ACTIVE, and the domain is configured. Follows {@code ValidateProjectAndDomain}
+ * in {@code flyteadmin/pkg/manager/impl/validation/validation.go} (v1.16.8): any state but ACTIVE
+ * (0) fails, SYSTEM_GENERATED included, with the {@code InactiveProject} detail.
+ */
+@Component
+public class ProjectDomainValidator {
+
+  private final JdbcClient jdbc;
+  private final DomainsProperties domains;
+
+  public ProjectDomainValidator(JdbcClient jdbc, DomainsProperties domains) {
+    this.jdbc = jdbc;
+    this.domains = domains;
+  }
+
+  /**
+   * @throws FlyteException INVALID_ARGUMENT when the project is missing or not active, or the
+   *     domain is not configured
+   */
+  public void requireActive(String project, String domain) {
+    Optional<Integer> state =
+        jdbc.sql("SELECT state FROM projects WHERE identifier = :id")
+            .param("id", project)
+            .query((rs, row) -> rs.getObject(1) == null ? 0 : rs.getInt(1))
+            .optional();
+    if (state.isEmpty()) {
+      throw FlyteException.invalidArgument(
+          "failed to validate that project [%s] and domain [%s] are registered, err: [project [%s]"
+              + " not found]",
+          project, domain, project);
+    }
+    if (state.get() != 0) {
+      throw new FlyteException(
+          ErrorCode.INVALID_ARGUMENT,
+          String.format("project [%s] is not active", project),
+          List.of(InactiveProject.newBuilder().setId(project).build()));
+    }
+    requireDomain(domain);
+  }
+
+  /**
+   * @throws FlyteException INVALID_ARGUMENT when the domain is not configured
+   */
+  public void requireDomain(String domain) {
+    if (!domains.has(domain)) {
+      throw FlyteException.invalidArgument("domain [%s] is unrecognized by system", domain);
+    }
+  }
+}
