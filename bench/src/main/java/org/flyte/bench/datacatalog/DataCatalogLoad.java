@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
+import org.flyte.bench.load.LoadDriver;
 import org.flyte.common.grpc.GrpcAutoConfiguration;
 import org.flyte.datacatalog.DataCatalogApplication;
 import org.flyte.datacatalog.service.ArtifactDataStore;

@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.flyte.bench.load.LoadDriver;
 import org.flyte.datacatalog.repository.ArtifactGraphRepository;
 import org.flyte.datacatalog.repository.ArtifactLookupRepository;
 import org.flyte.datacatalog.repository.DatasetGraphRepository;

@@ -3,6 +3,7 @@ package org.flyte.bench.datacatalog;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import org.flyte.bench.load.LoadDriver;
 
 /** The benchmark's Markdown report. */
 final class Report {

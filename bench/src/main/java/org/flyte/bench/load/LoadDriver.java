@@ -1,4 +1,4 @@
-package org.flyte.bench.datacatalog;
+package org.flyte.bench.load;
 
 import com.google.common.util.concurrent.FutureCallback;
 import com.google.common.util.concurrent.Futures;
@@ -22,20 +22,20 @@ import org.HdrHistogram.Recorder;
  * in flight (gRPC future stubs), or blocking calls from a fixed number of threads (in-process
  * repository calls). Latencies go to an HdrHistogram; a warm-up is run and discarded first.
  */
-final class LoadDriver {
+public final class LoadDriver {
 
   /** What one measured phase achieved. */
-  record Result(String name, long ops, long errors, double seconds, Histogram latencies) {
+  public record Result(String name, long ops, long errors, double seconds, Histogram latencies) {
 
-    double throughput() {
+    public double throughput() {
       return ops / seconds;
     }
 
-    double p50Millis() {
+    public double p50Millis() {
       return latencies.getValueAtPercentile(50) / 1e6;
     }
 
-    double p99Millis() {
+    public double p99Millis() {
       return latencies.getValueAtPercentile(99) / 1e6;
     }
   }
@@ -44,14 +44,14 @@ final class LoadDriver {
   private final Duration duration;
   private final long maxOps;
 
-  LoadDriver(Duration warmup, Duration duration, long maxOps) {
+  public LoadDriver(Duration warmup, Duration duration, long maxOps) {
     this.warmup = warmup;
     this.duration = duration;
     this.maxOps = maxOps;
   }
 
   /** {@code inFlight} asynchronous calls at all times; errors are counted, not timed. */
-  Result async(String name, int inFlight, Supplier<ListenableFuture<?>> call)
+  public Result async(String name, int inFlight, Supplier<ListenableFuture<?>> call)
       throws InterruptedException {
     asyncPhase(name, inFlight, call, warmup);
     return asyncPhase(name, inFlight, call, duration);
@@ -95,7 +95,7 @@ final class LoadDriver {
   }
 
   /** {@code threads} threads calling {@code call} in a loop. */
-  Result blocking(String name, int threads, Runnable call) throws Exception {
+  public Result blocking(String name, int threads, Runnable call) throws Exception {
     blockingPhase(name, threads, call, warmup);
     return blockingPhase(name, threads, call, duration);
   }
