@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import datacatalog.DataCatalogGrpc;
 import datacatalog.Datacatalog.GetDatasetRequest;
+import flyteidl.admin.ProjectOuterClass.ProjectGetRequest;
 import flyteidl.admin.VersionOuterClass.GetVersionRequest;
 import flyteidl.service.AdminServiceGrpc;
 import io.grpc.Grpc;
@@ -60,6 +61,11 @@ class SandboxTest {
                     .getControlPlaneVersion()
                     .getVersion())
             .isNotEmpty();
+        assertThat(
+                AdminServiceGrpc.newBlockingStub(admin)
+                    .getProject(ProjectGetRequest.newBuilder().setId("flytesnacks").build())
+                    .getDescription())
+            .isEqualTo("flytesnacks description");
         StatusRuntimeException invalid =
             catchThrowableOfType(
                 StatusRuntimeException.class,
