@@ -70,8 +70,6 @@ public final class Sandbox implements AutoCloseable {
     List<String> args = new ArrayList<>(shared());
     args.add("--flyte.server.httpPort=" + settings.adminHttpPort());
     args.add("--flyte.server.grpc.port=" + settings.adminGrpcPort());
-    // Flyte's single binary seeds flytesnacks, the project flytekit's examples register into.
-    args.add("--flyte.flyteadmin.seedProjects=flytesnacks");
     return args;
   }
 

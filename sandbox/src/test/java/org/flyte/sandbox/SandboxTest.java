@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import datacatalog.DataCatalogGrpc;
 import datacatalog.Datacatalog.GetDatasetRequest;
-import flyteidl.admin.ProjectOuterClass.ProjectGetRequest;
 import flyteidl.admin.VersionOuterClass.GetVersionRequest;
 import flyteidl.service.AdminServiceGrpc;
 import io.grpc.Grpc;
@@ -61,11 +60,6 @@ class SandboxTest {
                     .getControlPlaneVersion()
                     .getVersion())
             .isNotEmpty();
-        assertThat(
-                AdminServiceGrpc.newBlockingStub(admin)
-                    .getProject(ProjectGetRequest.newBuilder().setId("flytesnacks").build())
-                    .getDescription())
-            .isEqualTo("flytesnacks description");
         StatusRuntimeException invalid =
             catchThrowableOfType(
                 StatusRuntimeException.class,

@@ -1,19 +1,9 @@
 package org.flyte.admin.api;
 
-import flyteidl.admin.ProjectOuterClass.GetDomainRequest;
-import flyteidl.admin.ProjectOuterClass.GetDomainsResponse;
-import flyteidl.admin.ProjectOuterClass.Project;
-import flyteidl.admin.ProjectOuterClass.ProjectGetRequest;
-import flyteidl.admin.ProjectOuterClass.ProjectListRequest;
-import flyteidl.admin.ProjectOuterClass.ProjectRegisterRequest;
-import flyteidl.admin.ProjectOuterClass.ProjectRegisterResponse;
-import flyteidl.admin.ProjectOuterClass.ProjectUpdateResponse;
-import flyteidl.admin.ProjectOuterClass.Projects;
 import flyteidl.admin.VersionOuterClass.GetVersionRequest;
 import flyteidl.admin.VersionOuterClass.GetVersionResponse;
 import flyteidl.service.AdminServiceGrpc;
 import io.grpc.stub.StreamObserver;
-import org.flyte.admin.service.ProjectService;
 import org.flyte.admin.service.VersionService;
 import org.springframework.stereotype.Component;
 
@@ -25,11 +15,9 @@ import org.springframework.stereotype.Component;
 public class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBase {
 
   private final VersionService versions;
-  private final ProjectService projects;
 
-  public AdminGrpcService(VersionService versions, ProjectService projects) {
+  public AdminGrpcService(VersionService versions) {
     this.versions = versions;
-    this.projects = projects;
   }
 
   @Override
@@ -37,40 +25,5 @@ public class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBase {
       GetVersionRequest request, StreamObserver<GetVersionResponse> responseObserver) {
     responseObserver.onNext(versions.getVersion());
     responseObserver.onCompleted();
-  }
-
-  // Projects and domains
-
-  @Override
-  public void registerProject(
-      ProjectRegisterRequest request, StreamObserver<ProjectRegisterResponse> response) {
-    projects.register(request);
-    reply(response, ProjectRegisterResponse.getDefaultInstance());
-  }
-
-  @Override
-  public void updateProject(Project request, StreamObserver<ProjectUpdateResponse> response) {
-    projects.update(request);
-    reply(response, ProjectUpdateResponse.getDefaultInstance());
-  }
-
-  @Override
-  public void getProject(ProjectGetRequest request, StreamObserver<Project> response) {
-    reply(response, projects.get(request));
-  }
-
-  @Override
-  public void listProjects(ProjectListRequest request, StreamObserver<Projects> response) {
-    reply(response, projects.list(request));
-  }
-
-  @Override
-  public void getDomains(GetDomainRequest request, StreamObserver<GetDomainsResponse> response) {
-    reply(response, projects.domains());
-  }
-
-  private static <T> void reply(StreamObserver<T> response, T message) {
-    response.onNext(message);
-    response.onCompleted();
   }
 }
