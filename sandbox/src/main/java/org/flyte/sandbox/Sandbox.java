@@ -70,6 +70,8 @@ public final class Sandbox implements AutoCloseable {
     List<String> args = new ArrayList<>(shared());
     args.add("--flyte.server.httpPort=" + settings.adminHttpPort());
     args.add("--flyte.server.grpc.port=" + settings.adminGrpcPort());
+    // Flyte's sandbox (single binary) seeds the project flytesnacks at every start.
+    args.add("--flyte.flyteadmin.seedProjects=flytesnacks");
     return args;
   }
 

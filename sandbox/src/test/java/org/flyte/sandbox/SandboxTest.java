@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import datacatalog.DataCatalogGrpc;
 import datacatalog.Datacatalog.GetDatasetRequest;
+import flyteidl.admin.ProjectOuterClass.Project;
+import flyteidl.admin.ProjectOuterClass.ProjectGetRequest;
 import flyteidl.admin.VersionOuterClass.GetVersionRequest;
 import flyteidl.service.AdminServiceGrpc;
 import io.grpc.Grpc;
@@ -60,6 +62,11 @@ class SandboxTest {
                     .getControlPlaneVersion()
                     .getVersion())
             .isNotEmpty();
+        Project flytesnacks =
+            AdminServiceGrpc.newBlockingStub(admin)
+                .getProject(ProjectGetRequest.newBuilder().setId("flytesnacks").build());
+        assertThat(flytesnacks.getDescription()).isEqualTo("flytesnacks description");
+        assertThat(flytesnacks.getState()).isEqualTo(Project.ProjectState.ACTIVE);
         StatusRuntimeException invalid =
             catchThrowableOfType(
                 StatusRuntimeException.class,
@@ -89,6 +96,13 @@ class SandboxTest {
                   .queryForObject(
                       "SELECT name FROM projects WHERE identifier = 'kept'", String.class))
           .isEqualTo("kept");
+      assertThat(
+              adminDatabase(again)
+                  .queryForObject(
+                      "SELECT count(*) FROM projects WHERE identifier = 'flytesnacks'",
+                      Integer.class))
+          .as("seeding is idempotent across starts")
+          .isEqualTo(1);
     }
   }
 

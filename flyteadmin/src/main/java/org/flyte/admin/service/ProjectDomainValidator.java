@@ -59,4 +59,46 @@ public class ProjectDomainValidator {
       throw FlyteException.invalidArgument("domain [%s] is unrecognized by system", domain);
     }
   }
+
+  /**
+   * The check of project-level attribute updates and deletes ({@code ValidateProjectForUpdate}):
+   * the project exists and is ACTIVE; Flyte's message carries no {@code InactiveProject} detail
+   * here.
+   *
+   * @throws FlyteException INVALID_ARGUMENT when the project is missing or not active
+   */
+  public void requireActiveProject(String project) {
+    int state =
+        state(project)
+            .orElseThrow(
+                () ->
+                    FlyteException.invalidArgument(
+                        "failed to validate that project [%s] is registered, err: [project [%s]"
+                            + " not found]",
+                        project, project));
+    if (state != 0) {
+      throw FlyteException.invalidArgument("project [%s] is not active", project);
+    }
+  }
+
+  /**
+   * The check of project-level attribute reads ({@code ValidateProjectExists}): the project exists,
+   * in any state.
+   *
+   * @throws FlyteException INVALID_ARGUMENT when the project is missing
+   */
+  public void requireProject(String project) {
+    if (state(project).isEmpty()) {
+      throw FlyteException.invalidArgument(
+          "failed to validate that project [%s] exists, err: [project [%s] not found]",
+          project, project);
+    }
+  }
+
+  private Optional<Integer> state(String project) {
+    return jdbc.sql("SELECT state FROM projects WHERE identifier = :id")
+        .param("id", project)
+        .query((rs, row) -> rs.getObject(1) == null ? 0 : rs.getInt(1))
+        .optional();
+  }
 }

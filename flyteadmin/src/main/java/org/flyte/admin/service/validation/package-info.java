@@ -1,0 +1,7 @@
+/**
+ * Pure request validation (Go's {@code flyteadmin/pkg/manager/impl/validation}): checks that need
+ * no database, in Flyte's order and with its messages, because the first failing check decides the
+ * error a client sees. Checks that read the database (project exists and is active) live in {@link
+ * org.flyte.admin.service.ProjectDomainValidator}.
+ */
+package org.flyte.admin.service.validation;
