@@ -58,16 +58,26 @@ class AdminServerTest extends AdminAppTest {
   }
 
   @Test
-  void healthReportsFlyteadminServing() {
+  void healthReportsFlyteadminServing() throws Exception {
     HealthGrpc.HealthBlockingStub health = HealthGrpc.newBlockingStub(channel);
 
-    assertThat(
-            health
-                .check(HealthCheckRequest.newBuilder().setService("flyteadmin").build())
-                .getStatus())
-        .isEqualTo(ServingStatus.SERVING);
-    assertThat(health.check(HealthCheckRequest.getDefaultInstance()).getStatus())
-        .isEqualTo(ServingStatus.SERVING);
+    // Health follows the app's health indicators (the database among them), refreshed every few
+    // seconds: on a loaded machine one refresh can time out, so allow a later one to recover.
+    assertThat(servingWithin(health, "flyteadmin")).isEqualTo(ServingStatus.SERVING);
+    assertThat(servingWithin(health, "")).isEqualTo(ServingStatus.SERVING);
+  }
+
+  private static ServingStatus servingWithin(HealthGrpc.HealthBlockingStub health, String service)
+      throws InterruptedException {
+    ServingStatus status = ServingStatus.UNKNOWN;
+    for (int attempt = 0; attempt < 40 && status != ServingStatus.SERVING; attempt++) {
+      if (attempt > 0) {
+        Thread.sleep(250);
+      }
+      status =
+          health.check(HealthCheckRequest.newBuilder().setService(service).build()).getStatus();
+    }
+    return status;
   }
 
   @Test
