@@ -33,6 +33,10 @@ public abstract class AdminAppTest {
   static void properties(DynamicPropertyRegistry registry) {
     TestPostgres.register(registry, DATABASE);
     registry.add("flyte.server.grpc.port", () -> "0");
+    // Dynamic properties arrive after FlyteEnvironmentPostProcessor has derived
+    // spring.grpc.server.port from flyteadmin.yaml (8089), so set Spring's key directly too:
+    // otherwise every test run binds 8089 and collides with any other run on the machine.
+    registry.add("spring.grpc.server.port", () -> "0");
     registry.add("flyte.storage.type", () -> "mem");
     registry.add("flyte.storage.container", () -> "flyte");
   }
