@@ -1,9 +1,18 @@
 package org.flyte.admin.api;
 
+import flyteidl.admin.Common.NamedEntityIdentifierList;
+import flyteidl.admin.Common.NamedEntityIdentifierListRequest;
+import flyteidl.admin.Common.ObjectGetRequest;
+import flyteidl.admin.Common.ResourceListRequest;
+import flyteidl.admin.TaskOuterClass.Task;
+import flyteidl.admin.TaskOuterClass.TaskCreateRequest;
+import flyteidl.admin.TaskOuterClass.TaskCreateResponse;
+import flyteidl.admin.TaskOuterClass.TaskList;
 import flyteidl.admin.VersionOuterClass.GetVersionRequest;
 import flyteidl.admin.VersionOuterClass.GetVersionResponse;
 import flyteidl.service.AdminServiceGrpc;
 import io.grpc.stub.StreamObserver;
+import org.flyte.admin.service.TaskService;
 import org.flyte.admin.service.VersionService;
 import org.springframework.stereotype.Component;
 
@@ -15,15 +24,46 @@ import org.springframework.stereotype.Component;
 public class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBase {
 
   private final VersionService versions;
+  private final TaskService tasks;
 
-  public AdminGrpcService(VersionService versions) {
+  public AdminGrpcService(VersionService versions, TaskService tasks) {
     this.versions = versions;
+    this.tasks = tasks;
   }
 
   @Override
   public void getVersion(
       GetVersionRequest request, StreamObserver<GetVersionResponse> responseObserver) {
     responseObserver.onNext(versions.getVersion());
+    responseObserver.onCompleted();
+  }
+
+  // Tasks
+
+  @Override
+  public void createTask(
+      TaskCreateRequest request, StreamObserver<TaskCreateResponse> responseObserver) {
+    responseObserver.onNext(tasks.createTask(request));
+    responseObserver.onCompleted();
+  }
+
+  @Override
+  public void getTask(ObjectGetRequest request, StreamObserver<Task> responseObserver) {
+    responseObserver.onNext(tasks.getTask(request));
+    responseObserver.onCompleted();
+  }
+
+  @Override
+  public void listTasks(ResourceListRequest request, StreamObserver<TaskList> responseObserver) {
+    responseObserver.onNext(tasks.listTasks(request));
+    responseObserver.onCompleted();
+  }
+
+  @Override
+  public void listTaskIds(
+      NamedEntityIdentifierListRequest request,
+      StreamObserver<NamedEntityIdentifierList> responseObserver) {
+    responseObserver.onNext(tasks.listTaskIds(request));
     responseObserver.onCompleted();
   }
 }
