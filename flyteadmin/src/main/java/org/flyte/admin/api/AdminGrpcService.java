@@ -10,10 +10,15 @@ import flyteidl.admin.TaskOuterClass.TaskCreateResponse;
 import flyteidl.admin.TaskOuterClass.TaskList;
 import flyteidl.admin.VersionOuterClass.GetVersionRequest;
 import flyteidl.admin.VersionOuterClass.GetVersionResponse;
+import flyteidl.admin.WorkflowOuterClass.Workflow;
+import flyteidl.admin.WorkflowOuterClass.WorkflowCreateRequest;
+import flyteidl.admin.WorkflowOuterClass.WorkflowCreateResponse;
+import flyteidl.admin.WorkflowOuterClass.WorkflowList;
 import flyteidl.service.AdminServiceGrpc;
 import io.grpc.stub.StreamObserver;
 import org.flyte.admin.service.TaskService;
 import org.flyte.admin.service.VersionService;
+import org.flyte.admin.service.WorkflowService;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,10 +30,12 @@ public class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBase {
 
   private final VersionService versions;
   private final TaskService tasks;
+  private final WorkflowService workflows;
 
-  public AdminGrpcService(VersionService versions, TaskService tasks) {
+  public AdminGrpcService(VersionService versions, TaskService tasks, WorkflowService workflows) {
     this.versions = versions;
     this.tasks = tasks;
+    this.workflows = workflows;
   }
 
   @Override
@@ -64,6 +71,36 @@ public class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBase {
       NamedEntityIdentifierListRequest request,
       StreamObserver<NamedEntityIdentifierList> responseObserver) {
     responseObserver.onNext(tasks.listTaskIds(request));
+    responseObserver.onCompleted();
+  }
+
+  // Workflows
+
+  @Override
+  public void createWorkflow(
+      WorkflowCreateRequest request, StreamObserver<WorkflowCreateResponse> responseObserver) {
+    responseObserver.onNext(workflows.createWorkflow(request));
+    responseObserver.onCompleted();
+  }
+
+  @Override
+  public void getWorkflow(ObjectGetRequest request, StreamObserver<Workflow> responseObserver) {
+    responseObserver.onNext(workflows.getWorkflow(request));
+    responseObserver.onCompleted();
+  }
+
+  @Override
+  public void listWorkflows(
+      ResourceListRequest request, StreamObserver<WorkflowList> responseObserver) {
+    responseObserver.onNext(workflows.listWorkflows(request));
+    responseObserver.onCompleted();
+  }
+
+  @Override
+  public void listWorkflowIds(
+      NamedEntityIdentifierListRequest request,
+      StreamObserver<NamedEntityIdentifierList> responseObserver) {
+    responseObserver.onNext(workflows.listWorkflowIds(request));
     responseObserver.onCompleted();
   }
 }

@@ -179,7 +179,13 @@ abstract class RegistrationFixtures extends AdminAppTest {
   static <T extends Message> T fromJson(HttpResponse<byte[]> response, T prototype)
       throws Exception {
     Message.Builder builder = prototype.newBuilderForType();
-    JsonFormat.parser().ignoringUnknownFields().merge(text(response), builder);
+    JsonFormat.parser()
+        .usingTypeRegistry(
+            JsonFormat.TypeRegistry.newBuilder()
+                .add(flyteidl.admin.WorkflowOuterClass.getDescriptor().getMessageTypes())
+                .build())
+        .ignoringUnknownFields()
+        .merge(text(response), builder);
     return (T) builder.build();
   }
 
