@@ -4,6 +4,9 @@ import flyteidl.admin.Common.NamedEntityIdentifierList;
 import flyteidl.admin.Common.NamedEntityIdentifierListRequest;
 import flyteidl.admin.Common.ObjectGetRequest;
 import flyteidl.admin.Common.ResourceListRequest;
+import flyteidl.admin.DescriptionEntityOuterClass.DescriptionEntity;
+import flyteidl.admin.DescriptionEntityOuterClass.DescriptionEntityList;
+import flyteidl.admin.DescriptionEntityOuterClass.DescriptionEntityListRequest;
 import flyteidl.admin.TaskOuterClass.Task;
 import flyteidl.admin.TaskOuterClass.TaskCreateRequest;
 import flyteidl.admin.TaskOuterClass.TaskCreateResponse;
@@ -16,6 +19,7 @@ import flyteidl.admin.WorkflowOuterClass.WorkflowCreateResponse;
 import flyteidl.admin.WorkflowOuterClass.WorkflowList;
 import flyteidl.service.AdminServiceGrpc;
 import io.grpc.stub.StreamObserver;
+import org.flyte.admin.service.DescriptionEntityService;
 import org.flyte.admin.service.TaskService;
 import org.flyte.admin.service.VersionService;
 import org.flyte.admin.service.WorkflowService;
@@ -31,11 +35,17 @@ public class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBase {
   private final VersionService versions;
   private final TaskService tasks;
   private final WorkflowService workflows;
+  private final DescriptionEntityService descriptionEntities;
 
-  public AdminGrpcService(VersionService versions, TaskService tasks, WorkflowService workflows) {
+  public AdminGrpcService(
+      VersionService versions,
+      TaskService tasks,
+      WorkflowService workflows,
+      DescriptionEntityService descriptionEntities) {
     this.versions = versions;
     this.tasks = tasks;
     this.workflows = workflows;
+    this.descriptionEntities = descriptionEntities;
   }
 
   @Override
@@ -101,6 +111,23 @@ public class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBase {
       NamedEntityIdentifierListRequest request,
       StreamObserver<NamedEntityIdentifierList> responseObserver) {
     responseObserver.onNext(workflows.listWorkflowIds(request));
+    responseObserver.onCompleted();
+  }
+
+  // Description entities
+
+  @Override
+  public void getDescriptionEntity(
+      ObjectGetRequest request, StreamObserver<DescriptionEntity> responseObserver) {
+    responseObserver.onNext(descriptionEntities.getDescriptionEntity(request));
+    responseObserver.onCompleted();
+  }
+
+  @Override
+  public void listDescriptionEntities(
+      DescriptionEntityListRequest request,
+      StreamObserver<DescriptionEntityList> responseObserver) {
+    responseObserver.onNext(descriptionEntities.listDescriptionEntities(request));
     responseObserver.onCompleted();
   }
 }

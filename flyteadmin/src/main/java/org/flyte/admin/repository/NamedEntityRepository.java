@@ -27,8 +27,8 @@ import org.springframework.stereotype.Repository;
  * launch_plans} table joined with their optional {@code named_entity_metadata} row. Follows {@code
  * flyteadmin/pkg/repositories/gormimpl/named_entity_repo.go} (v1.16.8): a missing metadata row
  * reads as an active entity without description; a list pages over the distinct names of the base
- * table first (index-backed on {@code (project, domain, name)}), then joins the metadata and applies
- * the filters, so a page may be shorter than its limit; {@code state} compares as {@code
+ * table first (index-backed on {@code (project, domain, name)}), then joins the metadata and
+ * applies the filters, so a page may be shorter than its limit; {@code state} compares as {@code
  * COALESCE(state, 0)}.
  */
 @Repository

@@ -1,6 +1,7 @@
 package org.flyte.admin.service;
 
 import flyteidl.admin.Common.ObjectGetRequest;
+import flyteidl.admin.Common.Sort;
 import flyteidl.admin.DescriptionEntityOuterClass.DescriptionEntity;
 import flyteidl.admin.DescriptionEntityOuterClass.DescriptionEntityList;
 import flyteidl.admin.DescriptionEntityOuterClass.DescriptionEntityListRequest;
@@ -20,16 +21,15 @@ import org.flyte.common.error.FlyteException;
 import org.springframework.stereotype.Service;
 
 /**
- * Reads of the descriptions CreateTask and CreateWorkflow store. Follows {@code
- * flyteadmin/pkg/manager/impl/description_entity_manager.go} (v1.16.8), quirks included: the list
- * needs {@code id.name}; its filters are checked against the columns of the task, workflow or
- * launch plan entity the resource type names, and the query does not restrict the resource type.
+ * Description entities, written by task and workflow registration. Follows {@code
+ * flyteadmin/pkg/manager/impl/description_entity_manager.go} (v1.16.8), quirks included: listing
+ * needs {@code id.name}; filters are checked against the columns of the entity the resource type
+ * names but the query does not filter on the resource type; a bad token names ListWorkflows.
  */
 @Service
 public class DescriptionEntityService {
 
-  /** Flyte's {@code models.DescriptionEntityColumns}: the sort keys a list accepts. */
-  private static final Set<String> COLUMNS =
+  private static final Set<String> SORT_COLUMNS =
       Set.of(
           "id",
           "created_at",
@@ -65,7 +65,6 @@ public class DescriptionEntityService {
     Validation.requireNonEmpty(request.getId().getDomain(), "domain");
     Validation.requireNonEmpty(request.getId().getName(), "name");
     ListRequests.limit(request.getLimit());
-
     FilterEntity entity =
         switch (request.getResourceType()) {
           case WORKFLOW -> FilterEntity.WORKFLOW;
@@ -77,25 +76,23 @@ public class DescriptionEntityService {
     filters.add(Filter.eq(entity, "domain", request.getId().getDomain()));
     filters.add(Filter.eq(entity, "name", request.getId().getName()));
     filters.addAll(FilterParser.parse(request.getFilters(), entity));
-    Optional<SortOrder> sort = Optional.empty();
-    if (request.hasSortBy() && !request.getSortBy().getKey().isEmpty()) {
-      String key = request.getSortBy().getKey();
-      if (!COLUMNS.contains(key)) {
-        throw FlyteException.invalidArgument("invalid sort key '%s'", key);
-      }
-      sort =
-          Optional.of(
-              new SortOrder(
-                  key,
-                  request.getSortBy().getDirection()
-                      == flyteidl.admin.Common.Sort.Direction.ASCENDING));
-    }
-    // Flyte names the wrong RPC in this message.
+    Optional<SortOrder> sort = sortOrder(request.getSortBy());
     PageRequest page = PageRequest.of(request.getLimit(), request.getToken(), "ListWorkflows");
     List<DescriptionEntity> found = descriptions.list(filters, sort, page);
     return DescriptionEntityList.newBuilder()
         .addAllDescriptionEntities(found)
         .setToken(page.nextToken(found.size()))
         .build();
+  }
+
+  private static Optional<SortOrder> sortOrder(Sort sort) {
+    if (sort.getKey().isEmpty()) {
+      return Optional.empty();
+    }
+    if (!SORT_COLUMNS.contains(sort.getKey())) {
+      throw FlyteException.invalidArgument("invalid sort key '%s'", sort.getKey());
+    }
+    return Optional.of(
+        new SortOrder(sort.getKey(), sort.getDirection() == Sort.Direction.ASCENDING));
   }
 }
