@@ -1,7 +1,13 @@
 package org.flyte.admin.api;
 
+import flyteidl.admin.Common.NamedEntity;
+import flyteidl.admin.Common.NamedEntityGetRequest;
 import flyteidl.admin.Common.NamedEntityIdentifierList;
 import flyteidl.admin.Common.NamedEntityIdentifierListRequest;
+import flyteidl.admin.Common.NamedEntityList;
+import flyteidl.admin.Common.NamedEntityListRequest;
+import flyteidl.admin.Common.NamedEntityUpdateRequest;
+import flyteidl.admin.Common.NamedEntityUpdateResponse;
 import flyteidl.admin.Common.ObjectGetRequest;
 import flyteidl.admin.Common.ResourceListRequest;
 import flyteidl.admin.DescriptionEntityOuterClass.DescriptionEntity;
@@ -20,6 +26,7 @@ import flyteidl.admin.WorkflowOuterClass.WorkflowList;
 import flyteidl.service.AdminServiceGrpc;
 import io.grpc.stub.StreamObserver;
 import org.flyte.admin.service.DescriptionEntityService;
+import org.flyte.admin.service.NamedEntityService;
 import org.flyte.admin.service.TaskService;
 import org.flyte.admin.service.VersionService;
 import org.flyte.admin.service.WorkflowService;
@@ -36,16 +43,19 @@ public class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBase {
   private final TaskService tasks;
   private final WorkflowService workflows;
   private final DescriptionEntityService descriptionEntities;
+  private final NamedEntityService namedEntities;
 
   public AdminGrpcService(
       VersionService versions,
       TaskService tasks,
       WorkflowService workflows,
-      DescriptionEntityService descriptionEntities) {
+      DescriptionEntityService descriptionEntities,
+      NamedEntityService namedEntities) {
     this.versions = versions;
     this.tasks = tasks;
     this.workflows = workflows;
     this.descriptionEntities = descriptionEntities;
+    this.namedEntities = namedEntities;
   }
 
   @Override
@@ -128,6 +138,30 @@ public class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBase {
       DescriptionEntityListRequest request,
       StreamObserver<DescriptionEntityList> responseObserver) {
     responseObserver.onNext(descriptionEntities.listDescriptionEntities(request));
+    responseObserver.onCompleted();
+  }
+
+  // Named entities
+
+  @Override
+  public void getNamedEntity(
+      NamedEntityGetRequest request, StreamObserver<NamedEntity> responseObserver) {
+    responseObserver.onNext(namedEntities.getNamedEntity(request));
+    responseObserver.onCompleted();
+  }
+
+  @Override
+  public void updateNamedEntity(
+      NamedEntityUpdateRequest request,
+      StreamObserver<NamedEntityUpdateResponse> responseObserver) {
+    responseObserver.onNext(namedEntities.updateNamedEntity(request));
+    responseObserver.onCompleted();
+  }
+
+  @Override
+  public void listNamedEntities(
+      NamedEntityListRequest request, StreamObserver<NamedEntityList> responseObserver) {
+    responseObserver.onNext(namedEntities.listNamedEntities(request));
     responseObserver.onCompleted();
   }
 }

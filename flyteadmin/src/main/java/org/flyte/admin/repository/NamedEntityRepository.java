@@ -9,10 +9,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.flyte.admin.repository.query.Filter;
 import org.flyte.admin.repository.query.FilterEntity;
 import org.flyte.admin.repository.query.PageRequest;
@@ -23,13 +25,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Named entities: the distinct names of the {@code tasks}, {@code workflows} or {@code
- * launch_plans} table joined with their optional {@code named_entity_metadata} row. Follows {@code
- * flyteadmin/pkg/repositories/gormimpl/named_entity_repo.go} (v1.16.8): a missing metadata row
- * reads as an active entity without description; a list pages over the distinct names of the base
- * table first (index-backed on {@code (project, domain, name)}), then joins the metadata and
- * applies the filters, so a page may be shorter than its limit; {@code state} compares as {@code
- * COALESCE(state, 0)}.
+ * Named entities: the distinct names of {@code tasks}, {@code workflows} or {@code launch_plans},
+ * left-joined with their {@code named_entity_metadata} row. Follows {@code
+ * flyteadmin/pkg/repositories/gormimpl/named_entity_repo.go} (v1.16.8): an entity without a
+ * metadata row is ACTIVE with an empty description; a list pages the distinct names (filtered on
+ * their own columns) before the metadata filters apply, and compares {@code COALESCE(state, 0)}.
  */
 @Repository
 public class NamedEntityRepository {
@@ -39,9 +39,7 @@ public class NamedEntityRepository {
           ResourceType.TASK, "tasks",
           ResourceType.WORKFLOW, "workflows",
           ResourceType.LAUNCH_PLAN, "launch_plans");
-
-  /** The columns of the base tables a name page can be ordered by. */
-  private static final Set<String> BASE_COLUMNS = Set.of("project", "domain", "name");
+  private static final Pattern PARAM = Pattern.compile(":f(\\d+)");
 
   private final JdbcClient jdbc;
 
@@ -49,23 +47,26 @@ public class NamedEntityRepository {
     this.jdbc = jdbc;
   }
 
-  /** The base table of {@code type}, when it has one. */
-  public static Optional<String> table(ResourceType type) {
-    return Optional.ofNullable(TABLES.get(type));
+  private static String table(ResourceType type) {
+    String table = TABLES.get(type);
+    if (table == null) {
+      throw FlyteException.invalidArgument(
+          "Cannot get NamedEntityMetadata for resource type: %s", type);
+    }
+    return table;
   }
 
-  /** The named entity, when at least one version of it exists. */
+  /** The entity, when at least one version of it exists. */
   public Optional<NamedEntity> find(ResourceType type, NamedEntityIdentifier id) {
-    String table = table(type).orElseThrow();
+    String sql =
+        "SELECT x.project, x.domain, x.name, m.description, COALESCE(m.state, 0) AS state FROM "
+            + table(type)
+            + " x LEFT JOIN named_entity_metadata m ON m.resource_type = :rt AND m.project ="
+            + " x.project AND m.domain = x.domain AND m.name = x.name"
+            + " WHERE x.project = :p AND x.domain = :d AND x.name = :n LIMIT 1";
     return DatabaseErrors.translating(
         () ->
-            jdbc.sql(
-                    "SELECT b.project, b.domain, b.name, m.description, COALESCE(m.state, 0) AS"
-                        + " state FROM "
-                        + table
-                        + " b LEFT JOIN named_entity_metadata m ON m.resource_type = :rt AND"
-                        + " m.project = b.project AND m.domain = b.domain AND m.name = b.name"
-                        + " WHERE b.project = :p AND b.domain = :d AND b.name = :n LIMIT 1")
+            jdbc.sql(sql)
                 .param("rt", type.getNumber())
                 .param("p", id.getProject())
                 .param("d", id.getDomain())
@@ -75,36 +76,36 @@ public class NamedEntityRepository {
   }
 
   /**
-   * Creates or updates the metadata of a named entity: the state always, the description only when
-   * it is not empty (as gorm's {@code Assign} skips zero values).
+   * Creates or updates the metadata row: {@code state} always, {@code description} only when not
+   * empty (it cannot be cleared, as in Flyte).
    */
-  public void upsert(ResourceType type, NamedEntityIdentifier id, NamedEntityMetadata metadata) {
-    Timestamp now = Timestamp.from(Instant.now());
+  public void upsertMetadata(
+      ResourceType type, NamedEntityIdentifier id, NamedEntityMetadata metadata, Instant now) {
     DatabaseErrors.translating(
         () ->
             jdbc.sql(
                     "INSERT INTO named_entity_metadata (created_at, updated_at, resource_type,"
                         + " project, domain, name, description, state)"
-                        + " VALUES (:now, :now, :rt, :p, :d, :n, :desc, :state)"
+                        + " VALUES (:now, :now, :rt, :p, :d, :n, :description, :state)"
                         + " ON CONFLICT (resource_type, project, domain, name) DO UPDATE SET"
                         + " updated_at = EXCLUDED.updated_at, state = EXCLUDED.state,"
-                        + " description = CASE WHEN :desc = '' THEN named_entity_metadata.description"
-                        + " ELSE EXCLUDED.description END")
-                .param("now", now)
+                        + " description = CASE WHEN :description = '' THEN"
+                        + " named_entity_metadata.description ELSE EXCLUDED.description END")
+                .param("now", Timestamp.from(now))
                 .param("rt", type.getNumber())
                 .param("p", id.getProject())
                 .param("d", id.getDomain())
                 .param("n", id.getName())
-                .param("desc", metadata.getDescription())
+                .param("description", metadata.getDescription())
                 .param("state", metadata.getStateValue())
                 .update());
   }
 
   /**
-   * One page of the named entities of a project and domain.
+   * A page of the entities of a project and domain.
    *
-   * @param filters filters on {@link FilterEntity#NAMED_ENTITY} and {@link
-   *     FilterEntity#NAMED_ENTITY_METADATA} columns
+   * @param filters filters on {@link FilterEntity#NAMED_ENTITY} (applied to the distinct names,
+   *     before paging) and {@link FilterEntity#NAMED_ENTITY_METADATA} (after the join)
    */
   public List<NamedEntity> list(
       ResourceType type,
@@ -113,42 +114,61 @@ public class NamedEntityRepository {
       List<Filter> filters,
       Optional<SortOrder> sort,
       PageRequest page) {
-    String table = table(type).orElseThrow();
-    String innerOrder =
-        sort.filter(s -> BASE_COLUMNS.contains(s.column()))
-            .map(s -> " ORDER BY " + s.sql("b"))
-            .orElse(sort.isEmpty() ? " ORDER BY b.name ASC" : "");
-    SqlWhere where =
-        new SqlWhere(
-                Map.of(FilterEntity.NAMED_ENTITY, "x", FilterEntity.NAMED_ENTITY_METADATA, "x"))
-            .add(filters);
-    String sql =
-        "SELECT x.project, x.domain, x.name, x.description, x.state FROM ("
-            + "SELECT e.project, e.domain, e.name, :rt AS resource_type, m.description,"
-            + " COALESCE(m.state, 0) AS state FROM (SELECT b.project, b.domain, b.name FROM "
+    String table = table(type);
+    SqlWhere entityWhere =
+        SqlWhere.of(FilterEntity.NAMED_ENTITY, "x")
+            .add("x.project = :nep AND x.domain = :ned", Map.of("nep", project, "ned", domain))
+            .add(filters.stream().filter(f -> f.entity() == FilterEntity.NAMED_ENTITY).toList());
+    SqlWhere metadataWhere =
+        SqlWhere.of(FilterEntity.NAMED_ENTITY_METADATA, "m")
+            .add(
+                filters.stream()
+                    .filter(f -> f.entity() == FilterEntity.NAMED_ENTITY_METADATA)
+                    .toList());
+    boolean sortsOnNames = sort.map(s -> !isMetadataColumn(s.column())).orElse(false);
+    Map<String, Object> params = new HashMap<>(entityWhere.params());
+    String metadataSql =
+        renamed(metadataWhere, params).replace("m.state ", "COALESCE(m.state, 0) ");
+    String inner =
+        "SELECT DISTINCT x.project, x.domain, x.name, "
+            + type.getNumber()
+            + " AS resource_type FROM "
             + table
-            + " b WHERE b.project = :project AND b.domain = :domain"
-            + " GROUP BY b.project, b.domain, b.name"
-            + innerOrder
-            + page.sql()
-            + ") e LEFT JOIN named_entity_metadata m ON m.resource_type = :rt"
-            + " AND m.project = e.project AND m.domain = e.domain AND m.name = e.name) x"
-            + where.sql()
-            + sort.map(s -> " ORDER BY " + s.sql("x")).orElse(" ORDER BY x.name ASC");
+            + " x"
+            + entityWhere.sql()
+            + (sortsOnNames ? " ORDER BY " + sort.get().sql("x") : "")
+            + (sort.isEmpty() || sortsOnNames ? page.sql() : "");
+    String sql =
+        "SELECT e.project, e.domain, e.name, m.description, COALESCE(m.state, 0) AS state FROM ("
+            + inner
+            + ") e LEFT JOIN named_entity_metadata m ON m.resource_type = e.resource_type AND"
+            + " m.project = e.project AND m.domain = e.domain AND m.name = e.name"
+            + metadataSql
+            + sort.map(s -> " ORDER BY " + s.sql(isMetadataColumn(s.column()) ? "m" : "e"))
+                .orElse("")
+            + (sort.isPresent() && !sortsOnNames ? page.sql() : "");
     return DatabaseErrors.translating(
-        () ->
-            jdbc.sql(sql)
-                .params(where.params())
-                .param("rt", type.getNumber())
-                .param("project", project)
-                .param("domain", domain)
-                .query((rs, row) -> entity(rs, type))
-                .list());
+        () -> jdbc.sql(sql).params(params).query((rs, row) -> entity(rs, type)).list());
+  }
+
+  private static boolean isMetadataColumn(String column) {
+    return column.equals("description") || column.equals("state");
+  }
+
+  /** The metadata conditions with their parameters renamed apart from the entity ones. */
+  private static String renamed(SqlWhere where, Map<String, Object> params) {
+    Matcher m = PARAM.matcher(where.sql());
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      m.appendReplacement(out, ":g" + m.group(1));
+    }
+    m.appendTail(out);
+    where.params().forEach((name, value) -> params.put("g" + name.substring(1), value));
+    return out.toString();
   }
 
   private static NamedEntity entity(ResultSet rs, ResourceType type) throws SQLException {
     String description = rs.getString("description");
-    NamedEntityState state = NamedEntityState.forNumber(rs.getInt("state"));
     return NamedEntity.newBuilder()
         .setResourceType(type)
         .setId(
@@ -159,11 +179,7 @@ public class NamedEntityRepository {
         .setMetadata(
             NamedEntityMetadata.newBuilder()
                 .setDescription(description == null ? "" : description)
-                .setState(state == null ? NamedEntityState.NAMED_ENTITY_ACTIVE : state))
+                .setState(NamedEntityState.forNumber(rs.getInt("state"))))
         .build();
-  }
-
-  static FlyteException notFound() {
-    return FlyteException.notFound("entry not found");
   }
 }
