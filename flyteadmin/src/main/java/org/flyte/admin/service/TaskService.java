@@ -1,6 +1,8 @@
 package org.flyte.admin.service;
 
+import com.google.protobuf.Struct;
 import com.google.protobuf.Timestamp;
+import com.google.protobuf.Value;
 import flyteidl.admin.Common.NamedEntityIdentifierList;
 import flyteidl.admin.Common.NamedEntityIdentifierListRequest;
 import flyteidl.admin.Common.ObjectGetRequest;
@@ -160,25 +162,78 @@ public class TaskService {
     if (!template.hasInterface()) {
       throw Validation.missing("typed interface");
     }
+    // Flyte names the template's own id (not yet replaced by the request's) in these messages.
+    String templateId = template.hasId() ? ProtoText.render(template.getId()) : "<nil>";
     if (template.hasContainer()) {
       Validation.requireNonEmpty(template.getContainer().getImage(), "image");
       if (template.getContainer().hasResources()) {
-        validateResources(id, template.getContainer().getResources(), platformLimits);
+        Resources resources = template.getContainer().getResources();
+        validateResources(
+            templateId,
+            quantities(templateId, resources.getRequestsList()),
+            quantities(templateId, resources.getLimitsList()),
+            platformLimits);
       }
-    }
-    if (template.hasK8SPod()) {
+    } else if (template.hasK8SPod()) {
       if (!template.getK8SPod().hasPodSpec()) {
         throw FlyteException.invalidArgument(
             "invalid TaskSpecification, pod tasks should specify their target as a K8sPod with a"
                 + " defined pod spec");
       }
+      Value containers = template.getK8SPod().getPodSpec().getFieldsMap().get("containers");
+      if (containers != null && containers.hasListValue()) {
+        for (Value container : containers.getListValue().getValuesList()) {
+          Struct resources =
+              container
+                  .getStructValue()
+                  .getFieldsOrDefault("resources", Value.getDefaultInstance())
+                  .getStructValue();
+          validateResources(
+              templateId,
+              podQuantities(resources, "requests"),
+              podQuantities(resources, "limits"),
+              platformLimits);
+        }
+      }
     }
   }
 
+  /** A pod container's {@code requests} or {@code limits}, by Flyte's resource names. */
+  private static Map<ResourceName, Quantity> podQuantities(Struct resources, String kind) {
+    Map<ResourceName, Quantity> out = new EnumMap<>(ResourceName.class);
+    Struct list = resources.getFieldsOrDefault(kind, Value.getDefaultInstance()).getStructValue();
+    for (Map.Entry<String, Value> entry : list.getFieldsMap().entrySet()) {
+      String name =
+          entry.getKey().equals("ephemeral-storage") ? "EPHEMERAL_STORAGE" : entry.getKey();
+      ResourceName resource;
+      try {
+        resource = ResourceName.valueOf(name.toUpperCase(java.util.Locale.ROOT));
+      } catch (IllegalArgumentException notFlytes) {
+        continue;
+      }
+      Value value = entry.getValue();
+      String text =
+          value.hasNumberValue()
+              ? new java.math.BigDecimal(value.getNumberValue())
+                  .stripTrailingZeros()
+                  .toPlainString()
+              : value.getStringValue();
+      try {
+        out.put(resource, Quantity.parse(text));
+      } catch (IllegalArgumentException e) {
+        throw FlyteException.invalidArgument(
+            "invalid pod spec: %s %s [%s] is not a quantity: %s",
+            kind, entry.getKey(), text, e.getMessage());
+      }
+    }
+    return out;
+  }
+
   private static void validateResources(
-      Identifier id, Resources resources, Map<ResourceName, Quantity> platformLimits) {
-    Map<ResourceName, Quantity> requests = quantities(id, resources.getRequestsList());
-    Map<ResourceName, Quantity> limits = quantities(id, resources.getLimitsList());
+      String id,
+      Map<ResourceName, Quantity> requests,
+      Map<ResourceName, Quantity> limits,
+      Map<ResourceName, Quantity> platformLimits) {
     for (Map.Entry<ResourceName, Quantity> entry : requests.entrySet()) {
       ResourceName name = entry.getKey();
       Quantity request = entry.getValue();
@@ -189,7 +244,7 @@ public class TaskService {
           throw FlyteException.invalidArgument(
               "For extended resource 'gpu' the default value must equal the limit value for task"
                   + " [%s]",
-              ProtoText.render(id));
+              id);
         }
         if (platform != null && request.value() > platform.value()) {
           throw platformExceeded(name, "default", request, platform);
@@ -220,8 +275,7 @@ public class TaskService {
         name, kind, requested, platform);
   }
 
-  private static Map<ResourceName, Quantity> quantities(
-      Identifier id, List<ResourceEntry> entries) {
+  private static Map<ResourceName, Quantity> quantities(String id, List<ResourceEntry> entries) {
     Map<ResourceName, Quantity> out = new EnumMap<>(ResourceName.class);
     for (ResourceEntry entry : entries) {
       ResourceName name = entry.getName();
@@ -233,7 +287,7 @@ public class TaskService {
       }
       if (out.containsKey(name)) {
         throw FlyteException.invalidArgument(
-            "can't specify %s limit for task [%s] multiple times", name, ProtoText.render(id));
+            "can't specify %s limit for task [%s] multiple times", name, id);
       }
       Quantity quantity;
       try {
@@ -247,8 +301,7 @@ public class TaskService {
       }
       if (name == ResourceName.GPU && !quantity.isWhole()) {
         throw FlyteException.invalidArgument(
-            "gpu for [%s] must be a whole number, got: %s instead",
-            ProtoText.render(id), entry.getValue());
+            "gpu for [%s] must be a whole number, got: %s instead", id, entry.getValue());
       }
       out.put(name, quantity);
     }

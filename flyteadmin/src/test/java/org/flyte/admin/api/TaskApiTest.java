@@ -191,7 +191,7 @@ class TaskApiTest extends RegistrationFixtures {
                 "For extended resource 'gpu' the default value must equal the limit value"),
             new Case(
                 taskRequest(id, withResources(List.of(entry(ResourceName.GPU, "0.5")), List.of())),
-                "gpu for [resource_type:TASK"),
+                "gpu for [<nil>] must be a whole number, got: 0.5 instead"),
             new Case(
                 taskRequest(
                     id,
@@ -235,6 +235,58 @@ class TaskApiTest extends RegistrationFixtures {
                 .query(Long.class)
                 .single())
         .isZero();
+  }
+
+  private static TaskTemplate pod(String podSpecJson) throws Exception {
+    flyteidl.core.Tasks.K8sPod.Builder pod = flyteidl.core.Tasks.K8sPod.newBuilder();
+    if (podSpecJson != null) {
+      com.google.protobuf.Struct.Builder spec = com.google.protobuf.Struct.newBuilder();
+      com.google.protobuf.util.JsonFormat.parser().merge(podSpecJson, spec);
+      pod.setPodSpec(spec);
+    }
+    return template("i").toBuilder().clearContainer().setType("sidecar").setK8SPod(pod).build();
+  }
+
+  @Test
+  void podTasksHaveEachContainersResourcesCheckedAgainstThePlatformLimits() throws Exception {
+    assertStatus(
+        status(() -> admin.createTask(taskRequest(taskId("p", "v1"), uncheck(() -> pod(null))))),
+        Status.Code.INVALID_ARGUMENT,
+        "invalid TaskSpecification, pod tasks should specify their target as a K8sPod with a"
+            + " defined pod spec");
+    String big =
+        "{\"containers\":[{\"name\":\"main\",\"image\":\"i\",\"resources\":"
+            + "{\"requests\":{\"cpu\":\"1\",\"memory\":\"3Gi\"}}}]}";
+    assertStatus(
+        status(() -> admin.createTask(taskRequest(taskId("p", "v1"), uncheck(() -> pod(big))))),
+        Status.Code.INVALID_ARGUMENT,
+        "Requested MEMORY default [3Gi] is greater than current limit set in the platform"
+            + " configuration [1Gi]");
+    String fits =
+        "{\"containers\":[{\"name\":\"main\",\"image\":\"i\",\"resources\":"
+            + "{\"requests\":{\"cpu\":1,\"ephemeral-storage\":\"1Gi\"},"
+            + "\"limits\":{\"cpu\":\"2\"}}}]}";
+    admin.createTask(taskRequest(taskId("p", "v1"), pod(fits)));
+    assertThat(
+            admin
+                .getTask(ObjectGetRequest.newBuilder().setId(taskId("p", "v1")).build())
+                .getClosure()
+                .getCompiledTask()
+                .getTemplate()
+                .hasK8SPod())
+        .isTrue();
+  }
+
+  private interface Failing<T> {
+    T get() throws Exception;
+  }
+
+  private static <T> T uncheck(Failing<T> call) {
+    try {
+      return call.get();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test
