@@ -290,6 +290,51 @@ class TaskApiTest extends RegistrationFixtures {
   }
 
   @Test
+  void aTaskResourceAttributeReplacesTheConfiguredLimits() {
+    TaskTemplate fourCpus = withResources(List.of(entry(ResourceName.CPU, "4")), List.of());
+    assertStatus(
+        status(() -> admin.createTask(taskRequest(taskId("big", "v1"), fourCpus))),
+        Status.Code.INVALID_ARGUMENT,
+        "Requested CPU default [4] is greater than current limit set in the platform"
+            + " configuration [2]");
+
+    // A project-domain TASK_RESOURCE attribute (written directly: its RPCs are built elsewhere).
+    flyteidl.admin.MatchableResourceOuterClass.MatchingAttributes attributes =
+        flyteidl.admin.MatchableResourceOuterClass.MatchingAttributes.newBuilder()
+            .setTaskResourceAttributes(
+                flyteidl.admin.MatchableResourceOuterClass.TaskResourceAttributes.newBuilder()
+                    .setLimits(
+                        flyteidl.admin.MatchableResourceOuterClass.TaskResourceSpec.newBuilder()
+                            .setCpu("8")))
+            .build();
+    jdbc.sql(
+            "INSERT INTO resources (created_at, updated_at, project, domain, workflow, launch_plan,"
+                + " resource_type, priority, attributes) VALUES (now(), now(), :p, :d, '', '',"
+                + " 'TASK_RESOURCE', 10, :a)")
+        .param("p", project)
+        .param("d", DOMAIN)
+        .param("a", attributes.toByteArray())
+        .update();
+
+    admin.createTask(taskRequest(taskId("big", "v1"), fourCpus));
+    // No per-field merge: the attribute sets no memory limit, so 3Gi passes too.
+    admin.createTask(
+        taskRequest(
+            taskId("big", "v2"),
+            withResources(List.of(entry(ResourceName.MEMORY, "3Gi")), List.of())));
+    assertStatus(
+        status(
+            () ->
+                admin.createTask(
+                    taskRequest(
+                        taskId("big", "v3"),
+                        withResources(List.of(entry(ResourceName.CPU, "9")), List.of())))),
+        Status.Code.INVALID_ARGUMENT,
+        "Requested CPU default [9] is greater than current limit set in the platform"
+            + " configuration [8]");
+  }
+
+  @Test
   void anInactiveProjectIsRefusedWithTheInactiveProjectDetail() {
     insertProject(project + "x", 1);
     com.google.rpc.Status s =
