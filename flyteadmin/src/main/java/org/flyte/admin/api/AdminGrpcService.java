@@ -1,5 +1,18 @@
 package org.flyte.admin.api;
 
+import flyteidl.admin.Common.NamedEntity;
+import flyteidl.admin.Common.NamedEntityGetRequest;
+import flyteidl.admin.Common.NamedEntityIdentifierList;
+import flyteidl.admin.Common.NamedEntityIdentifierListRequest;
+import flyteidl.admin.Common.NamedEntityList;
+import flyteidl.admin.Common.NamedEntityListRequest;
+import flyteidl.admin.Common.NamedEntityUpdateRequest;
+import flyteidl.admin.Common.NamedEntityUpdateResponse;
+import flyteidl.admin.Common.ObjectGetRequest;
+import flyteidl.admin.Common.ResourceListRequest;
+import flyteidl.admin.DescriptionEntityOuterClass.DescriptionEntity;
+import flyteidl.admin.DescriptionEntityOuterClass.DescriptionEntityList;
+import flyteidl.admin.DescriptionEntityOuterClass.DescriptionEntityListRequest;
 import flyteidl.admin.MatchableResourceOuterClass.ListMatchableAttributesRequest;
 import flyteidl.admin.MatchableResourceOuterClass.ListMatchableAttributesResponse;
 import flyteidl.admin.ProjectAttributesOuterClass.ProjectAttributesDeleteRequest;
@@ -23,6 +36,10 @@ import flyteidl.admin.ProjectOuterClass.ProjectRegisterRequest;
 import flyteidl.admin.ProjectOuterClass.ProjectRegisterResponse;
 import flyteidl.admin.ProjectOuterClass.ProjectUpdateResponse;
 import flyteidl.admin.ProjectOuterClass.Projects;
+import flyteidl.admin.TaskOuterClass.Task;
+import flyteidl.admin.TaskOuterClass.TaskCreateRequest;
+import flyteidl.admin.TaskOuterClass.TaskCreateResponse;
+import flyteidl.admin.TaskOuterClass.TaskList;
 import flyteidl.admin.VersionOuterClass.GetVersionRequest;
 import flyteidl.admin.VersionOuterClass.GetVersionResponse;
 import flyteidl.admin.WorkflowAttributesOuterClass.WorkflowAttributesDeleteRequest;
@@ -31,11 +48,19 @@ import flyteidl.admin.WorkflowAttributesOuterClass.WorkflowAttributesGetRequest;
 import flyteidl.admin.WorkflowAttributesOuterClass.WorkflowAttributesGetResponse;
 import flyteidl.admin.WorkflowAttributesOuterClass.WorkflowAttributesUpdateRequest;
 import flyteidl.admin.WorkflowAttributesOuterClass.WorkflowAttributesUpdateResponse;
+import flyteidl.admin.WorkflowOuterClass.Workflow;
+import flyteidl.admin.WorkflowOuterClass.WorkflowCreateRequest;
+import flyteidl.admin.WorkflowOuterClass.WorkflowCreateResponse;
+import flyteidl.admin.WorkflowOuterClass.WorkflowList;
 import flyteidl.service.AdminServiceGrpc;
 import io.grpc.stub.StreamObserver;
+import org.flyte.admin.service.DescriptionEntityService;
+import org.flyte.admin.service.NamedEntityService;
 import org.flyte.admin.service.ProjectService;
 import org.flyte.admin.service.ResourceService;
+import org.flyte.admin.service.TaskService;
 import org.flyte.admin.service.VersionService;
+import org.flyte.admin.service.WorkflowService;
 import org.springframework.stereotype.Component;
 
 /**
@@ -48,12 +73,26 @@ public class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBase {
   private final VersionService versions;
   private final ProjectService projects;
   private final ResourceService resources;
+  private final TaskService tasks;
+  private final WorkflowService workflows;
+  private final DescriptionEntityService descriptionEntities;
+  private final NamedEntityService namedEntities;
 
   public AdminGrpcService(
-      VersionService versions, ProjectService projects, ResourceService resources) {
+      VersionService versions,
+      ProjectService projects,
+      ResourceService resources,
+      TaskService tasks,
+      WorkflowService workflows,
+      DescriptionEntityService descriptionEntities,
+      NamedEntityService namedEntities) {
     this.versions = versions;
     this.projects = projects;
     this.resources = resources;
+    this.tasks = tasks;
+    this.workflows = workflows;
+    this.descriptionEntities = descriptionEntities;
+    this.namedEntities = namedEntities;
   }
 
   @Override
@@ -175,6 +214,106 @@ public class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBase {
       ListMatchableAttributesRequest request,
       StreamObserver<ListMatchableAttributesResponse> responseObserver) {
     responseObserver.onNext(resources.listMatchableAttributes(request));
+    responseObserver.onCompleted();
+  }
+
+  // Tasks
+
+  @Override
+  public void createTask(
+      TaskCreateRequest request, StreamObserver<TaskCreateResponse> responseObserver) {
+    responseObserver.onNext(tasks.createTask(request));
+    responseObserver.onCompleted();
+  }
+
+  @Override
+  public void getTask(ObjectGetRequest request, StreamObserver<Task> responseObserver) {
+    responseObserver.onNext(tasks.getTask(request));
+    responseObserver.onCompleted();
+  }
+
+  @Override
+  public void listTasks(ResourceListRequest request, StreamObserver<TaskList> responseObserver) {
+    responseObserver.onNext(tasks.listTasks(request));
+    responseObserver.onCompleted();
+  }
+
+  @Override
+  public void listTaskIds(
+      NamedEntityIdentifierListRequest request,
+      StreamObserver<NamedEntityIdentifierList> responseObserver) {
+    responseObserver.onNext(tasks.listTaskIds(request));
+    responseObserver.onCompleted();
+  }
+
+  // Workflows
+
+  @Override
+  public void createWorkflow(
+      WorkflowCreateRequest request, StreamObserver<WorkflowCreateResponse> responseObserver) {
+    responseObserver.onNext(workflows.createWorkflow(request));
+    responseObserver.onCompleted();
+  }
+
+  @Override
+  public void getWorkflow(ObjectGetRequest request, StreamObserver<Workflow> responseObserver) {
+    responseObserver.onNext(workflows.getWorkflow(request));
+    responseObserver.onCompleted();
+  }
+
+  @Override
+  public void listWorkflows(
+      ResourceListRequest request, StreamObserver<WorkflowList> responseObserver) {
+    responseObserver.onNext(workflows.listWorkflows(request));
+    responseObserver.onCompleted();
+  }
+
+  @Override
+  public void listWorkflowIds(
+      NamedEntityIdentifierListRequest request,
+      StreamObserver<NamedEntityIdentifierList> responseObserver) {
+    responseObserver.onNext(workflows.listWorkflowIds(request));
+    responseObserver.onCompleted();
+  }
+
+  // Description entities
+
+  @Override
+  public void getDescriptionEntity(
+      ObjectGetRequest request, StreamObserver<DescriptionEntity> responseObserver) {
+    responseObserver.onNext(descriptionEntities.getDescriptionEntity(request));
+    responseObserver.onCompleted();
+  }
+
+  @Override
+  public void listDescriptionEntities(
+      DescriptionEntityListRequest request,
+      StreamObserver<DescriptionEntityList> responseObserver) {
+    responseObserver.onNext(descriptionEntities.listDescriptionEntities(request));
+    responseObserver.onCompleted();
+  }
+
+  // Named entities
+
+  @Override
+  public void getNamedEntity(
+      NamedEntityGetRequest request, StreamObserver<NamedEntity> responseObserver) {
+    responseObserver.onNext(namedEntities.getNamedEntity(request));
+    responseObserver.onCompleted();
+  }
+
+  @Override
+  public void updateNamedEntity(
+      NamedEntityUpdateRequest request,
+      StreamObserver<NamedEntityUpdateResponse> responseObserver) {
+    responseObserver.onNext(namedEntities.updateNamedEntity(request));
+    responseObserver.onCompleted();
+  }
+
+  @Override
+  public void listNamedEntities(
+      NamedEntityListRequest request, StreamObserver<NamedEntityList> responseObserver) {
+    responseObserver.onNext(namedEntities.listNamedEntities(request));
     responseObserver.onCompleted();
   }
 }

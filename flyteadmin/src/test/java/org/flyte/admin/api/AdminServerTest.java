@@ -50,11 +50,13 @@ class AdminServerTest extends AdminAppTest {
             StatusRuntimeException.class,
             () ->
                 AdminServiceGrpc.newBlockingStub(channel)
-                    .getTask(ObjectGetRequest.getDefaultInstance()));
+                    .getExecutionMetrics(
+                        flyteidl.admin.ExecutionOuterClass.WorkflowExecutionGetMetricsRequest
+                            .getDefaultInstance()));
 
     assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.UNIMPLEMENTED);
     assertThat(error.getStatus().getDescription())
-        .contains("flyteidl.service.AdminService/GetTask");
+        .contains("flyteidl.service.AdminService/GetExecutionMetrics");
   }
 
   @Test
@@ -141,7 +143,7 @@ class AdminServerTest extends AdminAppTest {
         .containsPattern(
             "grpc_server_handled_total\\{grpc_code=\"OK\",grpc_method=\"GetVersion\",grpc_service=\"flyteidl.service.AdminService\",grpc_type=\"unary\"} [1-9]")
         .containsPattern(
-            "grpc_server_handled_total\\{grpc_code=\"Unimplemented\",grpc_method=\"GetWorkflow\",[^}]*} [1-9]")
+            "grpc_server_handled_total\\{grpc_code=\"InvalidArgument\",grpc_method=\"GetWorkflow\",[^}]*} [1-9]")
         .contains("grpc_server_handling_seconds_bucket{grpc_method=\"GetVersion\"")
         .contains("grpc_server_started_total{grpc_method=\"GetVersion\"");
   }

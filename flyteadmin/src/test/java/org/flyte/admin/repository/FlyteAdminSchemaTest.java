@@ -117,7 +117,12 @@ class FlyteAdminSchemaTest {
               assertThat(withoutOurIndexes(ours.without(HISTORY_TABLE).differencesFrom(goSchema)))
                   .isEmpty();
               assertThat(ours.objects())
-                  .containsKey("index resources.flyteadmin_resources_resource_type_priority_idx");
+                  .containsKeys(
+                      "index resources.flyteadmin_resources_resource_type_priority_idx",
+                      "index tasks.flyteadmin_tasks_project_domain_name_created_at_idx",
+                      "index workflows.flyteadmin_workflows_project_domain_name_created_at_idx",
+                      "index description_entities"
+                          + ".flyteadmin_description_entities_project_domain_name_idx");
               assertThat(migrationIds(dataSource))
                   .containsExactlyInAnyOrderElementsOf(goMigrationIds);
             });
