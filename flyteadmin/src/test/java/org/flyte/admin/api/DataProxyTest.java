@@ -130,6 +130,7 @@ class DataProxyTest extends AdminAppTest {
     CreateUploadLocationResponse location =
         dataProxy.createUploadLocation(
             upload()
+                .setOrg("acme")
                 .setFilenameRoot("root")
                 .setFilename("file.tar.gz")
                 .setContentMd5(ByteString.copyFrom(md5(data)))
@@ -137,7 +138,7 @@ class DataProxyTest extends AdminAppTest {
                 .build());
 
     assertThat(location.getNativeUrl())
-        .isEqualTo("mem://flyte/" + project + "/development/root/file.tar.gz");
+        .isEqualTo("mem://flyte/acme/" + project + "/development/root/file.tar.gz");
     assertThat(put(location.getSignedUrl(), data, ContentDigests.base64Md5(data)).statusCode())
         .isEqualTo(200);
     BlobMetadata head = store.head(DataReference.parse(location.getNativeUrl())).orElseThrow();
