@@ -17,6 +17,7 @@ import org.flyte.admin.config.DataProxyProperties;
 import org.flyte.common.error.ErrorCode;
 import org.flyte.common.error.FlyteException;
 import org.flyte.common.storage.AbstractBlobStore;
+import org.flyte.common.storage.BlobMetadata;
 import org.flyte.common.storage.BlobStore;
 import org.flyte.common.storage.DataReference;
 import org.flyte.common.storage.SignedUrl;
@@ -83,6 +84,10 @@ public class LocalUrlSigner {
       throw FlyteException.invalidArgument(
           "signed URL lifetime must be more than 0 and at most %s, was %s",
           AbstractBlobStore.MAX_SIGNED_URL_LIFETIME, expiresIn);
+    }
+    if (request.addContentMd5Metadata() && request.contentMd5() == null) {
+      throw FlyteException.invalidArgument(
+          "a content MD5 is required to add it as %s metadata", BlobMetadata.FLYTE_CONTENT_MD5);
     }
     boolean put = request.method() == SignedUrlRequest.Method.PUT;
     String md5 = put ? request.contentMd5() : null;

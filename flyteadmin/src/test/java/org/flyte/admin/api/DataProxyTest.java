@@ -271,6 +271,13 @@ class DataProxyTest extends AdminAppTest {
     assertStatus(
         () ->
             dataProxy.createUploadLocation(
+                upload().setFilenameRoot("root").setAddContentMd5Metadata(true).build()),
+        Status.Code.INVALID_ARGUMENT,
+        "failed to create a signed url, Error: a content MD5 is required to add it as"
+            + " flytecontentmd5 metadata");
+    assertStatus(
+        () ->
+            dataProxy.createUploadLocation(
                 upload().setFilenameRoot("root").setFilename("../../../elsewhere").build()),
         Status.Code.INVALID_ARGUMENT,
         "filename_root [root] and filename [../../../elsewhere] must name a file below [mem://flyte/"
