@@ -142,15 +142,13 @@ public class LaunchPlanService {
       }
     }
 
+    LaunchPlanClosure.Builder closure = LaunchPlanClosure.newBuilder().setExpectedInputs(expected);
+    if (typedInterface.hasOutputs()) {
+      // Go copies the workflow's outputs, which stay unset for a workflow without any.
+      closure.setExpectedOutputs(typedInterface.getOutputs());
+    }
     LaunchPlan launchPlan =
-        LaunchPlan.newBuilder()
-            .setId(request.getId())
-            .setSpec(spec)
-            .setClosure(
-                LaunchPlanClosure.newBuilder()
-                    .setExpectedInputs(expected)
-                    .setExpectedOutputs(typedInterface.getOutputs()))
-            .build();
+        LaunchPlan.newBuilder().setId(request.getId()).setSpec(spec).setClosure(closure).build();
     byte[] digest = digest(launchPlan);
     Optional<StoredLaunchPlan> existing = launchPlans.find(request.getId());
     if (existing.isPresent()) {

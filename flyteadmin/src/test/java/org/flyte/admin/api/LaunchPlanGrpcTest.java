@@ -64,6 +64,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class LaunchPlanGrpcTest extends AdminAppTest {
 
   @Autowired private JdbcClient jdbc;
+  @Autowired private javax.sql.DataSource dataSource;
 
   private LaunchPlanFixtures fixtures;
   private AdminServiceBlockingStub admin;
@@ -457,12 +458,9 @@ class LaunchPlanGrpcTest extends AdminAppTest {
     LaunchPlanCreateRequest.Builder none = request(launchPlanId(project, "lp", "v1"), bare);
     none.getSpecBuilder().clearDefaultInputs().clearFixedInputs();
     admin.createLaunchPlan(none.build());
-    assertThat(
-            get(launchPlanId(project, "lp", "v1"))
-                .getClosure()
-                .getExpectedInputs()
-                .getParametersCount())
-        .isZero();
+    LaunchPlan bareLaunchPlan = get(launchPlanId(project, "lp", "v1"));
+    assertThat(bareLaunchPlan.getClosure().getExpectedInputs().getParametersCount()).isZero();
+    assertThat(bareLaunchPlan.getClosure().hasExpectedOutputs()).isFalse();
   }
 
   @Test
@@ -856,5 +854,39 @@ class LaunchPlanGrpcTest extends AdminAppTest {
                 .getEntitiesList())
         .as("no project or domain: not filtered")
         .anyMatch(e -> e.getProject().equals(project) && e.getName().equals("lp"));
+  }
+
+  @Test
+  void listAndActiveLookupsAreIndexBacked() throws Exception {
+    String where = "l.project = 'p' AND l.domain = 'development'";
+    List<String> queries =
+        List.of(
+            "SELECT l.* FROM launch_plans l INNER JOIN workflows w ON l.workflow_id = w.id WHERE "
+                + where
+                + " AND l.name = 'n' ORDER BY l.created_at DESC LIMIT 10",
+            "SELECT l.* FROM launch_plans l INNER JOIN workflows w ON l.workflow_id = w.id WHERE "
+                + where
+                + " ORDER BY l.created_at DESC LIMIT 10",
+            "SELECT l.* FROM launch_plans l WHERE " + where + " AND l.name = 'n' AND l.state = 1",
+            "SELECT l.* FROM launch_plans l INNER JOIN workflows w ON l.workflow_id = w.id WHERE "
+                + where
+                + " AND l.state = 1 LIMIT 10",
+            "SELECT l.project, l.domain, l.name FROM launch_plans l WHERE "
+                + where
+                + " GROUP BY l.project, l.domain, l.name LIMIT 10");
+    try (java.sql.Connection c = dataSource.getConnection();
+        java.sql.Statement s = c.createStatement()) {
+      s.execute("SET enable_seqscan = off");
+      for (String query : queries) {
+        StringBuilder plan = new StringBuilder();
+        try (java.sql.ResultSet rs = s.executeQuery("EXPLAIN " + query)) {
+          while (rs.next()) {
+            plan.append(rs.getString(1)).append('\n');
+          }
+        }
+        assertThat(plan.toString()).as(query).doesNotContain("Seq Scan on launch_plans");
+      }
+      s.execute("RESET enable_seqscan");
+    }
   }
 }
