@@ -152,7 +152,12 @@ public class LaunchPlanService {
     byte[] digest = digest(launchPlan);
     Optional<StoredLaunchPlan> existing = launchPlans.find(request.getId());
     if (existing.isPresent()) {
-      if (Arrays.equals(existing.get().digest(), digest)) {
+      // Same digest, or (for a row Go wrote with its own digest) the same spec and closure.
+      LaunchPlan stored = existing.get().launchPlan();
+      if (Arrays.equals(existing.get().digest(), digest)
+          || (stored.getSpec().equals(spec)
+              && stored.getClosure().getExpectedInputs().equals(expected)
+              && stored.getClosure().getExpectedOutputs().equals(closure.getExpectedOutputs()))) {
         throw FlyteException.alreadyExists("launch plan with identical structure already exists");
       }
       throw new FlyteException(

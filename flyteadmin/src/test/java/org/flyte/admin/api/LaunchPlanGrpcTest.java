@@ -188,6 +188,17 @@ class LaunchPlanGrpcTest extends AdminAppTest {
         .contains("\"x\"")
         .contains("\"y\"");
     assertThat(get(id).getSpec().getFixedInputs().getLiteralsMap().get("b")).isEqualTo(string("x"));
+
+    // A row whose digest was computed differently (by Go's flyteadmin) but holds the same launch
+    // plan is still identical.
+    jdbc.sql("UPDATE launch_plans SET digest = :d WHERE project = :p")
+        .param("d", new byte[] {42})
+        .param("p", project)
+        .update();
+    assertThat(code(() -> admin.createLaunchPlan(request(id, workflow).build())))
+        .isEqualTo(Status.Code.ALREADY_EXISTS);
+    assertThat(code(() -> admin.createLaunchPlan(different.build())))
+        .isEqualTo(Status.Code.INVALID_ARGUMENT);
   }
 
   static Stream<Arguments> invalidRegistrations() {
