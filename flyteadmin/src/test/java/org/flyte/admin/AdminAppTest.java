@@ -33,6 +33,9 @@ public abstract class AdminAppTest {
   static void properties(DynamicPropertyRegistry registry) {
     TestPostgres.register(registry, DATABASE);
     registry.add("flyte.server.grpc.port", () -> "0");
+    // Dynamic properties arrive after the flyte.* → spring.* bridge has run, so set Spring's key
+    // too: without it the app takes flyteadmin.yaml's 8089 and fails when a sandbox is running.
+    registry.add("spring.grpc.server.port", () -> "0");
     registry.add("flyte.storage.type", () -> "mem");
     registry.add("flyte.storage.container", () -> "flyte");
   }
