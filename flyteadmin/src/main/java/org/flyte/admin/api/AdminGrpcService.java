@@ -13,6 +13,14 @@ import flyteidl.admin.Common.ResourceListRequest;
 import flyteidl.admin.DescriptionEntityOuterClass.DescriptionEntity;
 import flyteidl.admin.DescriptionEntityOuterClass.DescriptionEntityList;
 import flyteidl.admin.DescriptionEntityOuterClass.DescriptionEntityListRequest;
+import flyteidl.admin.LaunchPlanOuterClass.ActiveLaunchPlanListRequest;
+import flyteidl.admin.LaunchPlanOuterClass.ActiveLaunchPlanRequest;
+import flyteidl.admin.LaunchPlanOuterClass.LaunchPlan;
+import flyteidl.admin.LaunchPlanOuterClass.LaunchPlanCreateRequest;
+import flyteidl.admin.LaunchPlanOuterClass.LaunchPlanCreateResponse;
+import flyteidl.admin.LaunchPlanOuterClass.LaunchPlanList;
+import flyteidl.admin.LaunchPlanOuterClass.LaunchPlanUpdateRequest;
+import flyteidl.admin.LaunchPlanOuterClass.LaunchPlanUpdateResponse;
 import flyteidl.admin.MatchableResourceOuterClass.ListMatchableAttributesRequest;
 import flyteidl.admin.MatchableResourceOuterClass.ListMatchableAttributesResponse;
 import flyteidl.admin.ProjectAttributesOuterClass.ProjectAttributesDeleteRequest;
@@ -55,6 +63,7 @@ import flyteidl.admin.WorkflowOuterClass.WorkflowList;
 import flyteidl.service.AdminServiceGrpc;
 import io.grpc.stub.StreamObserver;
 import org.flyte.admin.service.DescriptionEntityService;
+import org.flyte.admin.service.LaunchPlanService;
 import org.flyte.admin.service.NamedEntityService;
 import org.flyte.admin.service.ProjectService;
 import org.flyte.admin.service.ResourceService;
@@ -77,6 +86,7 @@ public class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBase {
   private final WorkflowService workflows;
   private final DescriptionEntityService descriptionEntities;
   private final NamedEntityService namedEntities;
+  private final LaunchPlanService launchPlans;
 
   public AdminGrpcService(
       VersionService versions,
@@ -85,7 +95,8 @@ public class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBase {
       TaskService tasks,
       WorkflowService workflows,
       DescriptionEntityService descriptionEntities,
-      NamedEntityService namedEntities) {
+      NamedEntityService namedEntities,
+      LaunchPlanService launchPlans) {
     this.versions = versions;
     this.projects = projects;
     this.resources = resources;
@@ -93,6 +104,7 @@ public class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBase {
     this.workflows = workflows;
     this.descriptionEntities = descriptionEntities;
     this.namedEntities = namedEntities;
+    this.launchPlans = launchPlans;
   }
 
   @Override
@@ -314,6 +326,55 @@ public class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBase {
   public void listNamedEntities(
       NamedEntityListRequest request, StreamObserver<NamedEntityList> responseObserver) {
     responseObserver.onNext(namedEntities.listNamedEntities(request));
+    responseObserver.onCompleted();
+  }
+
+  // Launch plans (launch_plan_manager.go).
+
+  @Override
+  public void createLaunchPlan(
+      LaunchPlanCreateRequest request, StreamObserver<LaunchPlanCreateResponse> responseObserver) {
+    respond(responseObserver, launchPlans.create(request));
+  }
+
+  @Override
+  public void updateLaunchPlan(
+      LaunchPlanUpdateRequest request, StreamObserver<LaunchPlanUpdateResponse> responseObserver) {
+    respond(responseObserver, launchPlans.update(request));
+  }
+
+  @Override
+  public void getLaunchPlan(ObjectGetRequest request, StreamObserver<LaunchPlan> responseObserver) {
+    respond(responseObserver, launchPlans.get(request));
+  }
+
+  @Override
+  public void getActiveLaunchPlan(
+      ActiveLaunchPlanRequest request, StreamObserver<LaunchPlan> responseObserver) {
+    respond(responseObserver, launchPlans.getActive(request));
+  }
+
+  @Override
+  public void listLaunchPlans(
+      ResourceListRequest request, StreamObserver<LaunchPlanList> responseObserver) {
+    respond(responseObserver, launchPlans.list(request));
+  }
+
+  @Override
+  public void listActiveLaunchPlans(
+      ActiveLaunchPlanListRequest request, StreamObserver<LaunchPlanList> responseObserver) {
+    respond(responseObserver, launchPlans.listActive(request));
+  }
+
+  @Override
+  public void listLaunchPlanIds(
+      NamedEntityIdentifierListRequest request,
+      StreamObserver<NamedEntityIdentifierList> responseObserver) {
+    respond(responseObserver, launchPlans.listIds(request));
+  }
+
+  private static <T> void respond(StreamObserver<T> responseObserver, T response) {
+    responseObserver.onNext(response);
     responseObserver.onCompleted();
   }
 }

@@ -122,7 +122,10 @@ class FlyteAdminSchemaTest {
                       "index tasks.flyteadmin_tasks_project_domain_name_created_at_idx",
                       "index workflows.flyteadmin_workflows_project_domain_name_created_at_idx",
                       "index description_entities"
-                          + ".flyteadmin_description_entities_project_domain_name_idx");
+                          + ".flyteadmin_description_entities_project_domain_name_idx",
+                      "index launch_plans.flyteadmin_launch_plans_project_domain_name_created_at_idx",
+                      "index launch_plans.flyteadmin_launch_plans_project_domain_created_at_idx",
+                      "index launch_plans.flyteadmin_launch_plans_active_idx");
               assertThat(migrationIds(dataSource))
                   .containsExactlyInAnyOrderElementsOf(goMigrationIds);
             });
