@@ -39,6 +39,10 @@ public abstract class AdminAppTest {
     registry.add("spring.grpc.server.port", () -> "0");
     registry.add("flyte.storage.type", () -> "mem");
     registry.add("flyte.storage.container", () -> "flyte");
+    // A restricted task type (TaskApiTest): all of one project, one domain of another.
+    registry.add("flyte.task_type_whitelist.restricted[0].project", () -> "whitelisted");
+    registry.add("flyte.task_type_whitelist.restricted[1].project", () -> "whitelisted-domain");
+    registry.add("flyte.task_type_whitelist.restricted[1].domain", () -> "staging");
   }
 
   @Autowired protected Environment environment;

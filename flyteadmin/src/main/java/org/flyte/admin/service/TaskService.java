@@ -28,6 +28,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.flyte.admin.config.TaskTypeWhitelistProperties;
 import org.flyte.admin.repository.TaskRepository;
 import org.flyte.admin.repository.query.Filter;
 import org.flyte.admin.repository.query.FilterEntity;
@@ -53,13 +54,18 @@ public class TaskService {
   private final TaskRepository tasks;
   private final ProjectDomainValidator projects;
   private final TaskResourceLimits resourceLimits;
+  private final TaskTypeWhitelistProperties whitelist;
   private final Clock clock;
 
   public TaskService(
-      TaskRepository tasks, ProjectDomainValidator projects, TaskResourceLimits resourceLimits) {
+      TaskRepository tasks,
+      ProjectDomainValidator projects,
+      TaskResourceLimits resourceLimits,
+      TaskTypeWhitelistProperties whitelist) {
     this.tasks = tasks;
     this.projects = projects;
     this.resourceLimits = resourceLimits;
+    this.whitelist = whitelist;
     this.clock = Clock.systemUTC();
   }
 
@@ -152,6 +158,9 @@ public class TaskService {
   private void validateTemplate(
       Identifier id, TaskTemplate template, Map<ResourceName, Quantity> platformLimits) {
     Validation.requireNonEmpty(template.getType(), "type");
+    if (!whitelist.allows(template.getType(), id.getProject(), id.getDomain())) {
+      throw FlyteException.invalidArgument("task type must be whitelisted before use");
+    }
     if (!template.hasMetadata()) {
       throw Validation.missing("metadata");
     }

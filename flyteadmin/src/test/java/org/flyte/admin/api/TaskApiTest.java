@@ -23,6 +23,7 @@ import flyteidl.core.Tasks.TaskTemplate;
 import io.grpc.Status;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** CreateTask, GetTask, ListTasks and ListTaskIds over gRPC and REST. */
@@ -66,6 +67,37 @@ class TaskApiTest extends RegistrationFixtures {
                 .query(String.class)
                 .single())
         .isEqualTo("python-task");
+  }
+
+  @Test
+  void aWhitelistedTaskTypeIsOnlyRegisteredInTheProjectsAndDomainsItNames() {
+    for (String id : List.of("whitelisted", "whitelisted-domain")) {
+      jdbc.sql(
+              "INSERT INTO projects (identifier, name, description, state, created_at, updated_at)"
+                  + " VALUES (:id, :id, '', 0, now(), now()) ON CONFLICT DO NOTHING")
+          .param("id", id)
+          .update();
+    }
+    TaskTemplate restricted = template("img:1").toBuilder().setType("restricted").build();
+    String name = "t" + UUID.randomUUID();
+    java.util.function.BiFunction<String, String, Identifier> in =
+        (p, d) -> taskId(name, "v1").toBuilder().setProject(p).setDomain(d).build();
+
+    assertStatus(
+        status(() -> admin.createTask(taskRequest(taskId(name, "v1"), restricted))),
+        Status.Code.INVALID_ARGUMENT,
+        "task type must be whitelisted before use");
+    assertStatus(
+        status(
+            () ->
+                admin.createTask(
+                    taskRequest(in.apply("whitelisted-domain", "development"), restricted))),
+        Status.Code.INVALID_ARGUMENT,
+        "task type must be whitelisted before use");
+    admin.createTask(taskRequest(in.apply("whitelisted", "production"), restricted));
+    admin.createTask(taskRequest(in.apply("whitelisted-domain", "staging"), restricted));
+    // Other types stay open to every project.
+    admin.createTask(taskRequest(taskId(name, "v2"), template("img:1")));
   }
 
   @Test
