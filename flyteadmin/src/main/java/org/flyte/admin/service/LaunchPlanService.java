@@ -1,11 +1,8 @@
 package org.flyte.admin.service;
 
 import com.google.protobuf.CodedOutputStream;
-import com.google.protobuf.Descriptors.FieldDescriptor;
-import com.google.protobuf.Message;
 import flyteidl.admin.Common.NamedEntityIdentifierList;
 import flyteidl.admin.Common.NamedEntityIdentifierListRequest;
-import flyteidl.admin.Common.Notification;
 import flyteidl.admin.Common.ObjectGetRequest;
 import flyteidl.admin.Common.ResourceListRequest;
 import flyteidl.admin.LaunchPlanOuterClass.ActiveLaunchPlanListRequest;
@@ -20,29 +17,17 @@ import flyteidl.admin.LaunchPlanOuterClass.LaunchPlanState;
 import flyteidl.admin.LaunchPlanOuterClass.LaunchPlanUpdateRequest;
 import flyteidl.admin.LaunchPlanOuterClass.LaunchPlanUpdateResponse;
 import flyteidl.admin.ScheduleOuterClass.Schedule;
-import flyteidl.core.Execution.WorkflowExecution;
 import flyteidl.core.IdentifierOuterClass.Identifier;
 import flyteidl.core.IdentifierOuterClass.ResourceType;
-import flyteidl.core.Interface.Parameter;
 import flyteidl.core.Interface.ParameterMap;
 import flyteidl.core.Interface.TypedInterface;
-import flyteidl.core.Interface.Variable;
-import flyteidl.core.Literals.Literal;
-import flyteidl.core.Literals.LiteralMap;
-import flyteidl.core.Types.LiteralType;
-import flyteidl.core.Types.SimpleType;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.regex.Pattern;
 import org.flyte.admin.repository.LaunchPlanRepository;
 import org.flyte.admin.repository.LaunchPlanRepository.StoredLaunchPlan;
 import org.flyte.admin.repository.SchedulableEntityRepository;
@@ -53,11 +38,10 @@ import org.flyte.admin.repository.query.FilterEntity;
 import org.flyte.admin.repository.query.FilterParser;
 import org.flyte.admin.repository.query.PageRequest;
 import org.flyte.admin.repository.query.SortOrder;
+import org.flyte.admin.service.validation.ProjectValidator;
 import org.flyte.common.error.ErrorCode;
 import org.flyte.common.error.FlyteException;
 import org.flyte.compiler.graph.ProtoText;
-import org.flyte.compiler.typing.Castability;
-import org.flyte.compiler.typing.LiteralTypeInference;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -70,18 +54,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class LaunchPlanService {
-
-  private static final int MAX_LABELS = 16;
-  private static final Pattern LABEL_NAME =
-      Pattern.compile("([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]");
-  private static final Pattern DNS_SUBDOMAIN =
-      Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
-  private static final Set<WorkflowExecution.Phase> TERMINAL_PHASES =
-      Set.of(
-          WorkflowExecution.Phase.SUCCEEDED,
-          WorkflowExecution.Phase.FAILED,
-          WorkflowExecution.Phase.TIMED_OUT,
-          WorkflowExecution.Phase.ABORTED);
 
   private final LaunchPlanRepository launchPlans;
   private final WorkflowReferenceRepository workflows;
@@ -122,19 +94,20 @@ public class LaunchPlanService {
       throw FlyteException.invalidArgument("missing spec");
     }
     LaunchPlanSpec spec = request.getSpec();
-    validateLabels(spec.getLabels().getValuesMap());
-    validateFixedInputs(spec.getFixedInputs());
-    validateDefaultInputs(spec.getDefaultInputs());
+    ProjectValidator.validateLabels(spec.getLabels().getValuesMap());
+    LaunchPlanSpecValidator.validateFixedInputs(spec.getFixedInputs());
+    LaunchPlanSpecValidator.validateDefaultInputs(spec.getDefaultInputs());
     TypedInterface typedInterface = workflow.typedInterface();
     ParameterMap expected =
-        expectedInputs(
+        LaunchPlanSpecValidator.expectedInputs(
             typedInterface.getInputs().getVariablesMap(),
             spec.getFixedInputs().getLiteralsMap(),
             spec.getDefaultInputs().getParametersMap());
-    validateSchedule(spec.getEntityMetadata().getSchedule(), expected);
+    LaunchPlanSpecValidator.validateSchedule(spec.getEntityMetadata().getSchedule(), expected);
     spec = spec.toBuilder().setDefaultInputs(expected).build();
     if (spec.hasEntityMetadata()) {
-      validateNotifications(spec.getEntityMetadata().getNotificationsList());
+      LaunchPlanSpecValidator.validateNotifications(
+          spec.getEntityMetadata().getNotificationsList());
       if (spec.getEntityMetadata().hasLaunchConditions()) {
         throw FlyteException.invalidArgument(
             "Launch condition must be empty, found %s",
@@ -165,7 +138,7 @@ public class LaunchPlanService {
           request.getId().getName()
               + " launch plan with different structure already exists. (Please register a new"
               + " version of the launch plan):\n"
-              + String.join("\n", diff(existing.get().launchPlan().getSpec(), spec)));
+              + StructureDiff.lines(existing.get().launchPlan().getSpec(), spec));
     }
     Schedule schedule = spec.getEntityMetadata().getSchedule();
     boolean scheduled = isScheduled(schedule);
@@ -245,9 +218,9 @@ public class LaunchPlanService {
   /** GetActiveLaunchPlan. */
   public LaunchPlan getActive(ActiveLaunchPlanRequest request) {
     var id = request.getId();
-    requireNonEmpty(id.getProject(), "project");
-    requireNonEmpty(id.getDomain(), "domain");
-    requireNonEmpty(id.getName(), "name");
+    Validation.requireNonEmpty(id.getProject(), "project");
+    Validation.requireNonEmpty(id.getDomain(), "domain");
+    Validation.requireNonEmpty(id.getName(), "name");
     return launchPlans.findActive(id.getProject(), id.getDomain(), id.getName()).stream()
         .findFirst()
         .orElseThrow(
@@ -263,8 +236,8 @@ public class LaunchPlanService {
     if (!request.hasId()) {
       throw FlyteException.invalidArgument("missing id");
     }
-    requireNonEmpty(request.getId().getProject(), "project");
-    requireNonEmpty(request.getId().getDomain(), "domain");
+    Validation.requireNonEmpty(request.getId().getProject(), "project");
+    Validation.requireNonEmpty(request.getId().getDomain(), "domain");
     if (request.getLimit() == 0) {
       throw FlyteException.invalidArgument("invalid value for limit");
     }
@@ -288,8 +261,8 @@ public class LaunchPlanService {
 
   /** ListActiveLaunchPlans. */
   public LaunchPlanList listActive(ActiveLaunchPlanListRequest request) {
-    requireNonEmpty(request.getProject(), "project");
-    requireNonEmpty(request.getDomain(), "domain");
+    Validation.requireNonEmpty(request.getProject(), "project");
+    Validation.requireNonEmpty(request.getDomain(), "domain");
     if (request.getLimit() == 0) {
       throw FlyteException.invalidArgument("invalid value for limit");
     }
@@ -357,274 +330,8 @@ public class LaunchPlanService {
     return id;
   }
 
-  private static void requireNonEmpty(String value, String field) {
-    if (value.isEmpty()) {
-      throw FlyteException.invalidArgument("missing %s", field);
-    }
-  }
-
   private static void validateIdentifier(Identifier id, ResourceType expected) {
-    if (id == null) {
-      throw FlyteException.invalidArgument("missing id");
-    }
-    if (id.getResourceType() != expected) {
-      throw FlyteException.invalidArgument(
-          "unexpected resource type %s for identifier [%s], expected %s instead",
-          id.getResourceType().name().toLowerCase(java.util.Locale.ROOT),
-          ProtoText.render(id),
-          expected.name().toLowerCase(java.util.Locale.ROOT));
-    }
-    requireNonEmpty(id.getProject(), "project");
-    requireNonEmpty(id.getDomain(), "domain");
-    requireNonEmpty(id.getName(), "name");
-    requireNonEmpty(id.getVersion(), "version");
-  }
-
-  private static void validateLabels(Map<String, String> labels) {
-    if (labels.size() > MAX_LABELS) {
-      throw FlyteException.invalidArgument("labels map cannot exceed %d entries", MAX_LABELS);
-    }
-    for (Map.Entry<String, String> label : labels.entrySet()) {
-      if (!qualifiedName(label.getKey())) {
-        throw FlyteException.invalidArgument(
-            "invalid label key [%s]: [name part must consist of alphanumeric characters, '-', '_'"
-                + " or '.', and must start and end with an alphanumeric character]",
-            label.getKey());
-      }
-      String value = label.getValue();
-      if (!value.isEmpty() && (value.length() > 63 || !LABEL_NAME.matcher(value).matches())) {
-        throw FlyteException.invalidArgument(
-            "invalid label value [%s]: [a valid label must be an empty string or consist of"
-                + " alphanumeric characters, '-', '_' or '.', and must start and end with an"
-                + " alphanumeric character]",
-            value);
-      }
-    }
-  }
-
-  /** Kubernetes' IsQualifiedName: an optional DNS-subdomain prefix and a name of 1-63. */
-  private static boolean qualifiedName(String key) {
-    String name = key;
-    int slash = key.indexOf('/');
-    if (slash >= 0) {
-      String prefix = key.substring(0, slash);
-      name = key.substring(slash + 1);
-      if (prefix.isEmpty() || prefix.length() > 253 || !DNS_SUBDOMAIN.matcher(prefix).matches()) {
-        return false;
-      }
-    }
-    return !name.isEmpty() && name.length() <= 63 && LABEL_NAME.matcher(name).matches();
-  }
-
-  private static void validateFixedInputs(LiteralMap fixed) {
-    for (Map.Entry<String, Literal> input : fixed.getLiteralsMap().entrySet()) {
-      if (input.getKey().isEmpty()) {
-        throw FlyteException.invalidArgument("missing key in fixed_inputs");
-      }
-      Literal literal = input.getValue();
-      if (literal.getValueCase() == Literal.ValueCase.VALUE_NOT_SET
-          && !literal.hasOffloadedMetadata()) {
-        throw FlyteException.invalidArgument(
-            "missing valid literal in fixed_inputs %s", input.getKey());
-      }
-      if (literal.getScalar().getPrimitive().hasDatetime()) {
-        validateDatetime(literal);
-      }
-    }
-  }
-
-  private static void validateDefaultInputs(ParameterMap defaults) {
-    for (Map.Entry<String, Parameter> input : defaults.getParametersMap().entrySet()) {
-      String name = input.getKey();
-      Parameter parameter = input.getValue();
-      if (parameter.hasArtifactQuery()) {
-        throw FlyteException.invalidArgument(
-            "artifact mode not enabled but query found default_inputs %s", name);
-      }
-      if (name.isEmpty()) {
-        throw FlyteException.invalidArgument("missing key in default_inputs");
-      }
-      if (!parameter.hasVar() || !parameter.getVar().hasType()) {
-        throw FlyteException.invalidArgument(
-            "The Variable component of the Parameter %s in default_inputs either is missing, or"
-                + " has a missing Type",
-            name);
-      }
-      if (!parameter.hasDefault() && !parameter.getRequired()) {
-        throw FlyteException.invalidArgument(
-            "Invalid variable %s in default_inputs - variable has neither default, nor is"
-                + " required. One must be specified",
-            name);
-      }
-      if (parameter.hasDefault()) {
-        LiteralType declared = parameter.getVar().getType();
-        LiteralType inferred =
-            LiteralTypeInference.inferType(parameter.getDefault())
-                .orElseThrow(
-                    () ->
-                        FlyteException.invalidArgument(
-                            "Failed to validate literal type for [%s] with err: %s",
-                            name, LiteralTypeInference.UNKNOWN_LITERAL_TYPE));
-        if (!Castability.isCastable(inferred, declared)) {
-          throw FlyteException.invalidArgument(
-              "Type mismatch for Parameter %s in default_inputs has type %s, expected %s",
-              name, ProtoText.render(declared), ProtoText.render(inferred));
-        }
-        if (declared.getSimple() == SimpleType.DATETIME && declared.hasSimple()) {
-          validateDatetime(parameter.getDefault());
-        }
-      }
-    }
-  }
-
-  /** protobuf's Timestamp.CheckValid: seconds in years 1-9999, nanos in [0, 1e9). */
-  private static void validateDatetime(Literal literal) {
-    var ts = literal.getScalar().getPrimitive().getDatetime();
-    if (ts.getSeconds() < -62135596800L) {
-      throw FlyteException.invalidArgument(
-          "timestamp (%s) before 0001-01-01", ProtoText.render(ts).strip());
-    }
-    if (ts.getSeconds() >= 253402300800L) {
-      throw FlyteException.invalidArgument(
-          "timestamp (%s) after 9999-12-31", ProtoText.render(ts).strip());
-    }
-    if (ts.getNanos() < 0 || ts.getNanos() >= 1_000_000_000) {
-      throw FlyteException.invalidArgument(
-          "timestamp (%s) has out-of-range nanos", ProtoText.render(ts).strip());
-    }
-  }
-
-  private static ParameterMap expectedInputs(
-      Map<String, Variable> workflowInputs,
-      Map<String, Literal> fixed,
-      Map<String, Parameter> defaults) {
-    if (workflowInputs.isEmpty()) {
-      if (!defaults.isEmpty()) {
-        throw FlyteException.invalidArgument(
-            "invalid launch plan default inputs, expected none but found %d", defaults.size());
-      }
-      if (!fixed.isEmpty()) {
-        throw FlyteException.invalidArgument(
-            "invalid launch plan fixed inputs, expected none but found %d", fixed.size());
-      }
-      return ParameterMap.getDefaultInstance();
-    }
-    for (Map.Entry<String, Parameter> input : defaults.entrySet()) {
-      Variable variable = workflowInputs.get(input.getKey());
-      if (variable == null) {
-        throw FlyteException.invalidArgument("unexpected default_input %s", input.getKey());
-      }
-      LiteralType type = input.getValue().getVar().getType();
-      if (!Castability.isCastable(type, variable.getType())) {
-        throw FlyteException.invalidArgument(
-            "invalid default_input wrong type %s, expected %s, got %s instead",
-            input.getKey(), ProtoText.render(type), ProtoText.render(variable.getType()));
-      }
-    }
-    for (Map.Entry<String, Literal> input : fixed.entrySet()) {
-      Variable variable = workflowInputs.get(input.getKey());
-      if (variable == null) {
-        throw FlyteException.invalidArgument("unexpected fixed_input %s", input.getKey());
-      }
-      String name = input.getKey();
-      LiteralType type =
-          LiteralTypeInference.inferType(input.getValue())
-              .orElseThrow(
-                  () ->
-                      FlyteException.invalidArgument(
-                          "Failed to validate literal type for [%s] with err: %s",
-                          name, LiteralTypeInference.UNKNOWN_LITERAL_TYPE));
-      if (!Castability.isCastable(type, variable.getType())) {
-        throw FlyteException.invalidArgument(
-            "invalid fixed_input wrong type %s, expected %s, got %s instead",
-            name, ProtoText.render(variable.getType()), ProtoText.render(type));
-      }
-    }
-    ParameterMap.Builder expected = ParameterMap.newBuilder();
-    for (Map.Entry<String, Variable> input : workflowInputs.entrySet()) {
-      Parameter given = defaults.get(input.getKey());
-      if (given != null) {
-        expected.putParameters(input.getKey(), given);
-      } else if (!fixed.containsKey(input.getKey())) {
-        expected.putParameters(
-            input.getKey(),
-            Parameter.newBuilder()
-                .setVar(
-                    Variable.newBuilder()
-                        .setType(input.getValue().getType())
-                        .setDescription(input.getValue().getDescription()))
-                .setRequired(true)
-                .build());
-      }
-    }
-    return expected.build();
-  }
-
-  private static void validateSchedule(Schedule schedule, ParameterMap expected) {
-    if (schedule.getCronExpression().isEmpty()
-        && !schedule.hasRate()
-        && !schedule.hasCronSchedule()) {
-      return;
-    }
-    String kickoff = schedule.getKickoffTimeInputArg();
-    for (Map.Entry<String, Parameter> input :
-        new java.util.TreeMap<>(expected.getParametersMap()).entrySet()) {
-      if (input.getValue().getRequired() && !input.getKey().equals(kickoff)) {
-        throw FlyteException.invalidArgument(
-            "Cannot create a launch plan with a schedule if there is an unbound required input."
-                + " [%s] is required",
-            input.getKey());
-      }
-    }
-    if (!kickoff.isEmpty()) {
-      Parameter parameter = expected.getParametersMap().get(kickoff);
-      if (parameter == null) {
-        throw FlyteException.invalidArgument(
-            "Cannot create a schedule with a KickoffTimeInputArg that does not point to a free"
-                + " input. [%s] is not free or does not exist.",
-            kickoff);
-      }
-      LiteralType type = parameter.getVar().getType();
-      if (!type.hasSimple() || type.getSimple() != SimpleType.DATETIME) {
-        throw FlyteException.invalidArgument(
-            "KickoffTimeInputArg must reference a datetime input. [%s] is a [%s]",
-            kickoff, ProtoText.render(type));
-      }
-    }
-    String cron =
-        !schedule.getCronExpression().isEmpty()
-            ? schedule.getCronExpression()
-            : schedule.getCronSchedule().getSchedule();
-    if (!cron.isEmpty()) {
-      StandardCron.problem(cron)
-          .ifPresent(
-              problem -> {
-                throw FlyteException.invalidArgument("Invalid cron expression: %s", problem);
-              });
-    }
-  }
-
-  private static void validateNotifications(List<Notification> notifications) {
-    for (Notification notification : notifications) {
-      List<String> recipients =
-          switch (notification.getTypeCase()) {
-            case EMAIL -> notification.getEmail().getRecipientsEmailList();
-            case SLACK -> notification.getSlack().getRecipientsEmailList();
-            case PAGER_DUTY -> notification.getPagerDuty().getRecipientsEmailList();
-            default -> throw FlyteException.invalidArgument("invalid value for notification type");
-          };
-      if (recipients.isEmpty()) {
-        throw FlyteException.invalidArgument("missing recipients");
-      }
-      if (recipients.stream().anyMatch(String::isEmpty)) {
-        throw FlyteException.invalidArgument("missing recipient");
-      }
-      for (WorkflowExecution.Phase phase : notification.getPhasesList()) {
-        if (!TERMINAL_PHASES.contains(phase)) {
-          throw FlyteException.invalidArgument("invalid value for phase");
-        }
-      }
-    }
+    Validation.identifier(id == null ? Identifier.getDefaultInstance() : id, id != null, expected);
   }
 
   /** SHA-256 of the deterministic binary serialization of the launch plan. */
@@ -639,43 +346,5 @@ public class LaunchPlanService {
     } catch (IOException | NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  /**
-   * A readable diff of two specs: one line per differing field path, old and new values in proto
-   * text (Flyte prints JSON-diff lines; clients do not parse them).
-   */
-  static List<String> diff(Message before, Message after) {
-    List<String> lines = new ArrayList<>();
-    diff("", before, after, lines);
-    return lines;
-  }
-
-  private static void diff(String path, Message before, Message after, List<String> lines) {
-    Map<FieldDescriptor, Object> fields = new LinkedHashMap<>(before.getAllFields());
-    after.getAllFields().forEach(fields::putIfAbsent);
-    for (FieldDescriptor field : fields.keySet()) {
-      Object old = before.getField(field);
-      Object now = after.getField(field);
-      if (old.equals(now)) {
-        continue;
-      }
-      String name = path.isEmpty() ? field.getName() : path + "." + field.getName();
-      if (!field.isRepeated()
-          && field.getJavaType() == FieldDescriptor.JavaType.MESSAGE
-          && before.hasField(field)
-          && after.hasField(field)) {
-        diff(name, (Message) old, (Message) now, lines);
-      } else {
-        lines.add("\t\t" + name + ":\n\t\t\t- " + text(old) + " \n\t\t\t+ " + text(now));
-      }
-    }
-  }
-
-  private static String text(Object value) {
-    if (value instanceof Message message) {
-      return "{" + ProtoText.render(message).strip() + "}";
-    }
-    return String.valueOf(value);
   }
 }

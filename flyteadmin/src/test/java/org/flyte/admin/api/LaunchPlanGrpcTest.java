@@ -184,9 +184,7 @@ class LaunchPlanGrpcTest extends AdminAppTest {
         .startsWith(
             "lp launch plan with different structure already exists. (Please register a new"
                 + " version of the launch plan):\n")
-        .contains("fixed_inputs")
-        .contains("\"x\"")
-        .contains("\"y\"");
+        .contains("/fixedInputs/literals/b/scalar/primitive/stringValue:\n\t- x \n\t+ y");
     assertThat(get(id).getSpec().getFixedInputs().getLiteralsMap().get("b")).isEqualTo(string("x"));
 
     // A row whose digest was computed differently (by Go's flyteadmin) but holds the same launch

@@ -53,7 +53,11 @@ public final class ProjectValidator {
     }
   }
 
-  private static void validateLabels(Map<String, String> labels) {
+  /**
+   * Flyte's {@code validateLabels} (validation.go), shared by projects and launch plans: at most 16
+   * labels, each key a Kubernetes qualified name and each value a label value.
+   */
+  public static void validateLabels(Map<String, String> labels) {
     if (labels.size() > MAX_LABELS) {
       throw FlyteException.invalidArgument("labels map cannot exceed %d entries", MAX_LABELS);
     }
