@@ -515,6 +515,31 @@ class TaskApiTest extends RegistrationFixtures {
         .containsExactly("a", "b");
     assertThat(admin.listTaskIds(request.toBuilder().setLimit(1).build()).getToken())
         .isEqualTo("1");
+    registerTask("c", "v1");
+    NamedEntityIdentifierListRequest descending =
+        request.toBuilder()
+            .setLimit(2)
+            .setSortBy(Sort.newBuilder().setKey("name").setDirection(Sort.Direction.DESCENDING))
+            .build();
+    NamedEntityIdentifierList first = admin.listTaskIds(descending);
+    assertThat(first.getEntitiesList())
+        .extracting(NamedEntityIdentifier::getName)
+        .containsExactly("c", "b");
+    assertThat(first.getEntitiesList())
+        .allSatisfy(
+            e -> {
+              assertThat(e.getProject()).isEqualTo(project);
+              assertThat(e.getDomain()).isEqualTo(DOMAIN);
+            });
+    assertThat(
+            admin
+                .listTaskIds(descending.toBuilder().setToken(first.getToken()).build())
+                .getEntitiesList())
+        .extracting(NamedEntityIdentifier::getName)
+        .containsExactly("a");
+    assertThat(admin.listTaskIds(request.toBuilder().clearSortBy().build()).getEntitiesList())
+        .extracting(NamedEntityIdentifier::getName)
+        .containsExactly("a", "b", "c");
     assertStatus(
         status(() -> admin.listTaskIds(request.toBuilder().setProject("").build())),
         Status.Code.INVALID_ARGUMENT,

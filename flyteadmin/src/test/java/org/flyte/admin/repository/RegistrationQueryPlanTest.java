@@ -45,9 +45,6 @@ class RegistrationQueryPlanTest extends AdminAppTest {
             + " ORDER BY t.created_at DESC LIMIT 1",
         "SELECT * FROM workflows w WHERE w.project = 'p' AND w.domain = 'd' AND w.name = 'n'"
             + " ORDER BY w.created_at DESC LIMIT 100",
-        // ListTaskIds / ListWorkflowIds
-        "SELECT x.project, x.domain, x.name FROM tasks x WHERE x.project = 'p' AND x.domain = 'd'"
-            + " GROUP BY x.project, x.domain, x.name ORDER BY x.name ASC LIMIT 100",
         // ListNamedEntities: the distinct names
         "SELECT DISTINCT x.project, x.domain, x.name, 2 AS resource_type FROM workflows x WHERE"
             + " x.project = 'p' AND x.domain = 'd' AND x.name NOT LIKE '.flytegen%'"
@@ -63,5 +60,21 @@ class RegistrationQueryPlanTest extends AdminAppTest {
 
     assertThat(plan).noneMatch(line -> line.contains("Seq Scan"));
     assertThat(String.join("\n", plan)).containsPattern("Index (Only )?Scan");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"tasks", "workflows"})
+  void listIdsProbesTheNameIndexOncePerNameInEitherDirection(String table) throws Exception {
+    for (boolean ascending : new boolean[] {true, false}) {
+      String sql =
+          Identifiers.skipScan(table, ascending).replace(":p", "'p'").replace(":d", "'d'")
+              + " LIMIT 100";
+      List<String> plan = plan(sql);
+
+      assertThat(plan).noneMatch(line -> line.contains("Seq Scan"));
+      assertThat(String.join("\n", plan))
+          .contains("Recursive Union")
+          .containsPattern("Index (Only )?Scan");
+    }
   }
 }
