@@ -13,6 +13,7 @@ import flyteidl.core.Literals.LiteralMap;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import org.flyte.common.hash.ObjectHash;
 
 /**
  * A cacheable task execution as FlytePropeller keys it in DataCatalog, written from the spec

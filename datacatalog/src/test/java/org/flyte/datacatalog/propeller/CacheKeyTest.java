@@ -104,14 +104,6 @@ class CacheKeyTest {
   }
 
   @Test
-  void floatsNormalizeAsObjecthashDoes() {
-    assertThat(ObjectHash.normalize(1.0)).isEqualTo("+0:1");
-    assertThat(ObjectHash.normalize(3.0)).isEqualTo("+2:011");
-    assertThat(ObjectHash.normalize(-0.25)).isEqualTo("--2:1");
-    assertThat(ObjectHash.normalize(0)).isEqualTo("+0:");
-  }
-
-  @Test
   void anEmptyCacheVersionIsAnError() {
     CacheKey blank =
         new CacheKey(TASK, TypedInterface.getDefaultInstance(), "  ", ints(), List.of());

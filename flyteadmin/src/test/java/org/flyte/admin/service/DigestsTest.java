@@ -6,6 +6,7 @@ import com.google.protobuf.Duration;
 import com.google.protobuf.Timestamp;
 import flyteidl.core.Tasks.TaskMetadata;
 import java.util.Base64;
+import org.flyte.common.hash.ObjectHash;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,7 +24,7 @@ class DigestsTest {
     String json =
         "{\"integer\":\"18\",\"floatValue\":1.3,\"stringValue\":\"lets test this\",\"boolean\":true}";
 
-    assertThat(base64(Digests.ofJson(json)))
+    assertThat(base64(ObjectHash.ofJson(json)))
         .isEqualTo("GhPMTKvJfUPHK8U3vEmoi/wdVBx7IQSPqyjGXAZzquI=");
   }
 
@@ -34,7 +35,7 @@ class DigestsTest {
             + "\"datetime\":\"2019-03-29T12:00:00Z\",\"duration\":\"0.001s\","
             + "\"mapValue\":{\"z\":\"last\",\"a\":\"first\"},\"collections\":[\"1\",\"2\",\"3\"]}";
 
-    assertThat(base64(Digests.ofJson(json)))
+    assertThat(base64(ObjectHash.ofJson(json)))
         .isEqualTo("YpWyLCP1NW0DVk3Hj64tK70H/9t+5fQlj7yyDK2lSEQ=");
   }
 
@@ -49,7 +50,7 @@ class DigestsTest {
 
     assertThat(Digests.json(metadata))
         .isEqualTo("{\"discoverable\":true,\"timeout\":\"0.001s\",\"retries\":{\"retries\":3}}");
-    assertThat(Digests.of(metadata)).isEqualTo(Digests.ofJson(Digests.json(metadata)));
+    assertThat(Digests.of(metadata)).isEqualTo(ObjectHash.ofJson(Digests.json(metadata)));
     assertThat(Digests.json(Timestamp.newBuilder().setSeconds(1553860800).build()))
         .isEqualTo("\"2019-03-29T12:00:00Z\"");
   }

@@ -1,4 +1,4 @@
-package org.flyte.datacatalog.propeller;
+package org.flyte.common.hash;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
@@ -12,15 +12,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Ben Laurie's objecthash of a JSON document, as FlytePropeller computes cache keys with it ({@code
- * flytestdlib/pbhash}, v1.16.8): every value is hashed with a one-letter type tag, numbers as
- * normalized binary floats, objects as their entries sorted by the hashes of their keys.
+ * Ben Laurie's objecthash of a JSON document, as Flyte hashes protos with it ({@code
+ * flytestdlib/pbhash}, v1.16.8): FlyteAdmin's task and workflow digests, FlytePropeller's cache
+ * keys. Every value is hashed with a one-letter type tag, numbers as normalized binary floats,
+ * objects as their entries sorted by the hashes of their keys.
  */
-final class ObjectHash {
+public final class ObjectHash {
 
   private ObjectHash() {}
 
-  static byte[] ofJson(String json) {
+  /** The objecthash (SHA-256) of a JSON document. */
+  public static byte[] ofJson(String json) {
     return hash(JsonParser.parseString(json));
   }
 
