@@ -1,5 +1,8 @@
 package org.flyte.admin;
 
+import com.google.protobuf.Message;
+import com.google.protobuf.util.JsonFormat;
+import flyteidl.admin.ProjectOuterClass.InactiveProject;
 import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
@@ -7,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import org.flyte.common.grpc.GrpcAutoConfiguration;
 import org.flyte.testing.TestPostgres;
 import org.junit.jupiter.api.AfterEach;
@@ -70,5 +74,38 @@ public abstract class AdminAppTest {
 
   protected HttpResponse<byte[]> send(HttpRequest request) throws Exception {
     return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  /**
+   * A REST call: {@code body} null (no body), a {@link Message} (sent as binary protobuf) or JSON
+   * text; {@code accept} picks the response encoding.
+   */
+  protected HttpResponse<byte[]> rest(String method, String path, String accept, Object body)
+      throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(http(path)).header("Accept", accept);
+    if (body == null) {
+      request.method(method, HttpRequest.BodyPublishers.noBody());
+    } else if (body instanceof Message message) {
+      request
+          .header("Content-Type", "application/octet-stream")
+          .method(method, HttpRequest.BodyPublishers.ofByteArray(message.toByteArray()));
+    } else {
+      request
+          .header("Content-Type", "application/json")
+          .method(method, HttpRequest.BodyPublishers.ofString(body.toString()));
+    }
+    return send(request.build());
+  }
+
+  /**
+   * Merges a JSON response body into {@code builder} ({@code Any} details of Flyte's types too).
+   */
+  protected static <T extends Message.Builder> T parseJson(HttpResponse<byte[]> response, T builder)
+      throws Exception {
+    JsonFormat.parser()
+        .usingTypeRegistry(
+            JsonFormat.TypeRegistry.newBuilder().add(InactiveProject.getDescriptor()).build())
+        .merge(new String(response.body(), StandardCharsets.UTF_8), builder);
+    return builder;
   }
 }

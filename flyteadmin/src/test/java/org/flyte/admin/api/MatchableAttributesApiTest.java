@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.google.protobuf.BoolValue;
-import com.google.protobuf.Message;
-import com.google.protobuf.util.JsonFormat;
 import flyteidl.admin.ClusterAssignmentOuterClass.ClusterAssignment;
 import flyteidl.admin.Common.Labels;
 import flyteidl.admin.MatchableResourceOuterClass.ClusterResourceAttributes;
@@ -46,9 +44,7 @@ import flyteidl.service.AdminServiceGrpc.AdminServiceBlockingStub;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -657,32 +653,6 @@ class MatchableAttributesApiTest extends AdminAppTest {
 
   // --- REST -------------------------------------------------------------------------------------
 
-  private HttpResponse<byte[]> rest(String method, String path, String accept, Object body)
-      throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(http(path)).header("Accept", accept);
-    if (body == null) {
-      request.method(method, HttpRequest.BodyPublishers.noBody());
-    } else if (body instanceof Message message) {
-      request
-          .header("Content-Type", "application/octet-stream")
-          .method(method, HttpRequest.BodyPublishers.ofByteArray(message.toByteArray()));
-    } else {
-      request
-          .header("Content-Type", "application/json")
-          .method(method, HttpRequest.BodyPublishers.ofString(body.toString()));
-    }
-    return send(request.build());
-  }
-
-  private static <T extends Message.Builder> T json(HttpResponse<byte[]> response, T builder)
-      throws Exception {
-    JsonFormat.parser()
-        .usingTypeRegistry(
-            JsonFormat.TypeRegistry.newBuilder().add(InactiveProject.getDescriptor()).build())
-        .merge(new String(response.body(), StandardCharsets.UTF_8), builder);
-    return builder;
-  }
-
   @Test
   void attributesOverRestInJsonAndBinary() throws Exception {
     String project = project();
@@ -741,7 +711,7 @@ class MatchableAttributesApiTest extends AdminAppTest {
     assertThat(List.of(putDomain, putWorkflow, putProject, getDomain, getWorkflow, getProject))
         .allSatisfy(r -> assertThat(r.statusCode()).isEqualTo(200));
     assertThat(
-            json(getDomain, ProjectDomainAttributesGetResponse.newBuilder())
+            parseJson(getDomain, ProjectDomainAttributesGetResponse.newBuilder())
                 .build()
                 .getAttributes())
         .isEqualTo(
@@ -805,7 +775,7 @@ class MatchableAttributesApiTest extends AdminAppTest {
     assertThat(List.of(deleteWorkflow, deleteDomain, deleteProject))
         .allSatisfy(r -> assertThat(r.statusCode()).isEqualTo(200));
     assertThat(gone.statusCode()).isEqualTo(404);
-    assertThat(json(gone, com.google.rpc.Status.newBuilder()).getMessage())
+    assertThat(parseJson(gone, com.google.rpc.Status.newBuilder()).getMessage())
         .isEqualTo(
             "Resource [{Project:"
                 + project
@@ -830,7 +800,7 @@ class MatchableAttributesApiTest extends AdminAppTest {
         rest("GET", "/api/v1/matchable_attributes?resource_type=42", "application/json", null);
 
     assertThat(inactive.statusCode()).isEqualTo(400);
-    com.google.rpc.Status status = json(inactive, com.google.rpc.Status.newBuilder()).build();
+    com.google.rpc.Status status = parseJson(inactive, com.google.rpc.Status.newBuilder()).build();
     assertThat(status.getMessage()).isEqualTo("project [" + archived + "] is not active");
     assertThat(status.getDetailsCount()).isEqualTo(1);
     assertThat(badType.statusCode()).isEqualTo(400);

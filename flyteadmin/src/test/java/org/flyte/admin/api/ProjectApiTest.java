@@ -3,8 +3,6 @@ package org.flyte.admin.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import com.google.protobuf.Message;
-import com.google.protobuf.util.JsonFormat;
 import flyteidl.admin.Common.Labels;
 import flyteidl.admin.Common.Sort;
 import flyteidl.admin.ProjectOuterClass.Domain;
@@ -23,7 +21,6 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -502,31 +499,8 @@ class ProjectApiTest extends AdminAppTest {
 
   // --- REST -------------------------------------------------------------------------------------
 
-  private HttpResponse<byte[]> rest(String method, String path, String accept, Object body)
-      throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(http(path)).header("Accept", accept);
-    if (body == null) {
-      request.method(method, HttpRequest.BodyPublishers.noBody());
-    } else if (body instanceof Message message) {
-      request
-          .header("Content-Type", "application/octet-stream")
-          .method(method, HttpRequest.BodyPublishers.ofByteArray(message.toByteArray()));
-    } else {
-      request
-          .header("Content-Type", "application/json")
-          .method(method, HttpRequest.BodyPublishers.ofString(body.toString()));
-    }
-    return send(request.build());
-  }
-
-  private static <T extends Message.Builder> T json(HttpResponse<byte[]> response, T builder)
-      throws Exception {
-    JsonFormat.parser().merge(new String(response.body(), StandardCharsets.UTF_8), builder);
-    return builder;
-  }
-
   private static com.google.rpc.Status jsonStatus(HttpResponse<byte[]> response) throws Exception {
-    return json(response, com.google.rpc.Status.newBuilder()).build();
+    return parseJson(response, com.google.rpc.Status.newBuilder()).build();
   }
 
   @Test
@@ -573,11 +547,11 @@ class ProjectApiTest extends AdminAppTest {
             .setLabels(Labels.newBuilder().putValues("a", "b"))
             .addAllDomains(defaultDomains())
             .build();
-    assertThat(json(snake, Project.newBuilder()).build()).isEqualTo(expected);
+    assertThat(parseJson(snake, Project.newBuilder()).build()).isEqualTo(expected);
     assertThat(Project.parseFrom(binary.body())).isEqualTo(expected);
     assertThat(updated.statusCode()).as("the path id wins over the body's").isEqualTo(200);
     assertThat(listed.statusCode()).isEqualTo(200);
-    Projects page = json(listed, Projects.newBuilder()).build();
+    Projects page = parseJson(listed, Projects.newBuilder()).build();
     assertThat(ids(page)).containsExactly(id);
     assertThat(page.getProjects(0).getState()).isEqualTo(ProjectState.ARCHIVED);
     assertThat(GetDomainsResponse.parseFrom(domains.body()).getDomainsList())
