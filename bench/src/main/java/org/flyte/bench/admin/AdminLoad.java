@@ -23,7 +23,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -34,6 +33,7 @@ import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.flyte.admin.FlyteAdminApplication;
 import org.flyte.bench.load.LoadDriver;
+import org.flyte.bench.load.LoadOptions;
 import org.flyte.common.grpc.GrpcAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -59,20 +59,15 @@ public final class AdminLoad {
   private AdminLoad() {}
 
   public static void main(String[] args) throws Exception {
-    Map<String, String> options = new HashMap<>();
-    for (String arg : args) {
-      String[] kv = arg.replaceFirst("^--", "").split("=", 2);
-      options.put(kv[0], kv.length > 1 ? kv[1] : "true");
-    }
-    int versions = Integer.parseInt(options.getOrDefault("versions", "100000"));
-    int names = Integer.parseInt(options.getOrDefault("names", "1000"));
-    int inFlight = Integer.parseInt(options.getOrDefault("in-flight", "8"));
-    Duration seconds = Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "20")));
-    Duration warmup =
-        Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup-seconds", "5")));
-    long maxOps = Long.parseLong(options.getOrDefault("max-ops", "2000000"));
-    Path dir = Path.of(options.getOrDefault("dir", "bench/target/admin-bench")).toAbsolutePath();
-    Path report = Path.of(options.getOrDefault("report", "bench/results/admin-registration.md"));
+    LoadOptions options = new LoadOptions(args);
+    int versions = options.integer("versions", 100000);
+    int names = options.integer("names", 1000);
+    int inFlight = options.integer("in-flight", 8);
+    Duration seconds = options.seconds("seconds", 20);
+    Duration warmup = options.seconds("warmup-seconds", 5);
+    long maxOps = options.number("max-ops", 2000000);
+    Path dir = options.path("dir", "bench/target/admin-bench").toAbsolutePath();
+    Path report = options.path("report", "bench/results/admin-registration.md");
     Files.createDirectories(dir.resolve("storage"));
 
     StatementRecorder recorder = new StatementRecorder();

@@ -25,13 +25,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 import org.flyte.bench.load.LoadDriver;
+import org.flyte.bench.load.LoadOptions;
 import org.flyte.common.grpc.GrpcAutoConfiguration;
 import org.flyte.datacatalog.DataCatalogApplication;
 import org.flyte.datacatalog.service.ArtifactDataStore;
@@ -56,22 +55,16 @@ public final class DataCatalogLoad {
   private DataCatalogLoad() {}
 
   public static void main(String[] args) throws Exception {
-    Map<String, String> options = new HashMap<>();
-    for (String arg : args) {
-      String[] kv = arg.replaceFirst("^--", "").split("=", 2);
-      options.put(kv[0], kv.length > 1 ? kv[1] : "true");
-    }
-    int datasets = Integer.parseInt(options.getOrDefault("datasets", "10000"));
-    int perDataset = Integer.parseInt(options.getOrDefault("artifacts-per-dataset", "100"));
-    int hot = Integer.parseInt(options.getOrDefault("hot-artifacts", "2"));
-    int inFlight = Integer.parseInt(options.getOrDefault("in-flight", "32"));
-    Duration seconds = Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "20")));
-    Duration warmup =
-        Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup-seconds", "5")));
-    long maxOps = Long.parseLong(options.getOrDefault("max-ops", "2000000"));
-    Path dir =
-        Path.of(options.getOrDefault("dir", "bench/target/datacatalog-bench")).toAbsolutePath();
-    Path report = Path.of(options.getOrDefault("report", "bench/results/datacatalog.md"));
+    LoadOptions options = new LoadOptions(args);
+    int datasets = options.integer("datasets", 10000);
+    int perDataset = options.integer("artifacts-per-dataset", 100);
+    int hot = options.integer("hot-artifacts", 2);
+    int inFlight = options.integer("in-flight", 32);
+    Duration seconds = options.seconds("seconds", 20);
+    Duration warmup = options.seconds("warmup-seconds", 5);
+    long maxOps = options.number("max-ops", 2000000);
+    Path dir = options.path("dir", "bench/target/datacatalog-bench").toAbsolutePath();
+    Path report = options.path("report", "bench/results/datacatalog.md");
     Files.createDirectories(dir.resolve("storage"));
 
     ConfigurableApplicationContext app =
@@ -80,7 +73,7 @@ public final class DataCatalogLoad {
                 "--flyte.application.grpcPort=0",
                 "--flyte.application.httpPort=0",
                 "--flyte.database.embedded.data-dir=" + dir.resolve("postgres"),
-                "--flyte.database.maxOpenConnections=" + options.getOrDefault("pool", "10"),
+                "--flyte.database.maxOpenConnections=" + options.text("pool", "10"),
                 "--flyte.storage.type=local",
                 "--flyte.storage.container=catalog",
                 "--flyte.storage.local.path=" + dir.resolve("storage"),
