@@ -13,7 +13,7 @@ import java.util.Set;
  * can represent it ({@code Ki}, {@code -}, {@code .}) and rejected when it needs the arbitrary
  * precision path ({@code Pi}, {@code e-10}).
  */
-final class Quantities {
+public final class Quantities {
 
   private static final Set<String> DECIMAL_SI =
       Set.of("", "n", "u", "m", "k", "M", "G", "T", "P", "E");
@@ -21,7 +21,7 @@ final class Quantities {
 
   private Quantities() {}
 
-  static boolean isValid(String text) {
+  public static boolean isValid(String text) {
     if (text.isEmpty()) {
       return false;
     }
@@ -104,7 +104,8 @@ final class Quantities {
     }
   }
 
-  private static int decimalExponent(String suffix) {
+  /** The power of ten of a decimal SI suffix ({@code m} → -3) or exponent ({@code e3} → 3). */
+  public static int decimalExponent(String suffix) {
     return switch (suffix) {
       case "" -> 0;
       case "n" -> -9;
