@@ -182,7 +182,7 @@ public record AuthProperties(
             "flytepropeller",
             new StaticClient(
                 "flytepropeller",
-                // Flyte's default: the bcrypt hash of "foobar" (its comment says "Change this.")
+                // Flyte's default hash; its comment says "Change this." (docs/authentication.md)
                 "$2a$06$d6PQn2QAFU3cL5V8MDkeuuk63xubqUxNxjtfPw.Fc9MgV6vpmyOIy",
                 List.of("http://localhost:3846/callback"),
                 List.of("refresh_token", "client_credentials"),
