@@ -61,7 +61,29 @@ public class AuthConfiguration {
 
   @Bean
   PublicUrls publicUrls(AuthProperties auth) {
-    return new PublicUrls(auth.authorizedUris());
+    for (int i = 0; i < auth.authorizedUris().size(); i++) {
+      URI uri = auth.authorizedUris().get(i);
+      if (!uri.isAbsolute()
+          || uri.getHost() == null
+          || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
+        throw new IllegalStateException(
+            "auth.authorizedUris["
+                + i
+                + "] "
+                + uri
+                + " is not an absolute http(s) URL with a host");
+      }
+    }
+    PublicUrls urls = new PublicUrls(auth.authorizedUris());
+    String redirect = auth.userAuth().redirectUrl();
+    if (!urls.redirectAllowed(redirect)) {
+      throw new IllegalStateException(
+          "auth.userAuth.redirectUrl "
+              + redirect
+              + " cannot work: an absolute URL must be under one of auth.authorizedUris "
+              + auth.authorizedUris());
+    }
+    return urls;
   }
 
   @Bean
