@@ -3,19 +3,18 @@ package org.flyte.compiler.k8s;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.flyte.compiler.Quantities;
+import org.flyte.compiler.Quantity;
 
 /**
- * A Kubernetes resource quantity and its canonical text, as {@code
- * k8s.io/apimachinery/pkg/api/resource.Quantity} (vendored by Flyte v1.16.8) parses and writes it:
- * the custom resource carries quantities in canonical form ({@code 0.5} is written {@code 500m},
- * {@code 1024Mi} is {@code 1Gi}, {@code 1.5Gi} is {@code 1536Mi}). Values are rounded up to whole
- * nano units when parsed, as Kubernetes does.
+ * The canonical text of a Kubernetes quantity, which the custom resource carries: {@code
+ * Quantity.String()} of {@code k8s.io/apimachinery/pkg/api/resource} (vendored by Flyte v1.16.8)
+ * writes {@code 0.5} as {@code 500m}, {@code 1024Mi} as {@code 1Gi} and {@code 1.5Gi} as {@code
+ * 1536Mi}, keeping the kind of suffix it was written with (decimal SI, binary SI or a decimal
+ * exponent). Parsing is {@link Quantity}'s; like Kubernetes, amounts are rounded up to whole nano
+ * units first.
  *
- * @param value the amount
- * @param format how it was written: decimal SI suffixes, binary SI suffixes or a decimal exponent
+ * @param value the amount, rounded up to nano units
+ * @param format how it was written
  */
 public record KubernetesQuantity(BigDecimal value, Format format) {
 
@@ -26,52 +25,30 @@ public record KubernetesQuantity(BigDecimal value, Format format) {
     DECIMAL_EXPONENT
   }
 
-  /** The zero quantity, written {@code 0}. */
-  public static final KubernetesQuantity ZERO =
-      new KubernetesQuantity(BigDecimal.ZERO, Format.DECIMAL_SI);
-
-  private static final Pattern SHAPE =
-      Pattern.compile("([+-]?)([0-9]*(?:\\.[0-9]*)?)((?:[eE][+-]?[0-9]+)|[KMGTPE]i|[numkMGTPE])?");
   private static final String DECIMAL_SUFFIXES = "num kMGTPE";
   private static final BigInteger KI = BigInteger.valueOf(1024);
 
   /**
    * Parses a quantity ({@code 500m}, {@code 1Gi}, {@code 2}, {@code 1e3}).
    *
-   * @throws IllegalArgumentException when Kubernetes would refuse it
+   * @throws IllegalArgumentException with Kubernetes' message when it would refuse it
    */
   public static KubernetesQuantity parse(String text) {
-    Matcher m = text == null ? null : SHAPE.matcher(text);
-    if (m == null || !Quantities.isValid(text) || !m.matches()) {
-      throw new IllegalArgumentException(
-          "quantities must match the regular expression"
-              + " '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$': \""
-              + text
-              + "\"");
-    }
-    String digits = m.group(2);
-    BigDecimal amount =
-        digits.isEmpty() || digits.equals(".")
-            ? BigDecimal.ZERO
-            : new BigDecimal(digits.startsWith(".") ? "0" + digits : digits);
-    String suffix = m.group(3) == null ? "" : m.group(3);
+    BigDecimal amount = Quantity.parse(text).amount();
+    String suffix = text.replaceFirst("^[+-]?[0-9.]*", "");
     Format format;
     if (suffix.endsWith("i")) {
       format = Format.BINARY_SI;
-      int power = 10 * ("KMGTPE".indexOf(suffix.charAt(0)) + 1);
-      amount = amount.multiply(new BigDecimal(BigInteger.ONE.shiftLeft(power)));
+    } else if (suffix.length() > 1) {
+      format = Format.DECIMAL_EXPONENT;
     } else {
-      format = suffix.length() > 1 ? Format.DECIMAL_EXPONENT : Format.DECIMAL_SI;
-      amount = amount.scaleByPowerOfTen(Quantities.decimalExponent(suffix));
+      format = Format.DECIMAL_SI;
     }
     if (amount.scale() > 9) {
       amount = amount.setScale(9, RoundingMode.UP);
     }
-    if (format == Format.BINARY_SI && amount.compareTo(BigDecimal.ONE) < 0) {
+    if (format == Format.BINARY_SI && amount.abs().compareTo(BigDecimal.ONE) < 0) {
       format = Format.DECIMAL_SI;
-    }
-    if (m.group(1).equals("-")) {
-      amount = amount.negate();
     }
     return new KubernetesQuantity(amount, format);
   }
