@@ -12,9 +12,9 @@ import org.flyte.admin.executor.ExecutionData;
 import org.flyte.admin.executor.ExecutionParameters;
 import org.flyte.admin.executor.ExecutionParameters.ResourceSet;
 import org.flyte.common.error.FlyteException;
+import org.flyte.compiler.Quantity;
 import org.flyte.compiler.errors.CompileException;
 import org.flyte.compiler.k8s.FlyteWorkflowBuilder;
-import org.flyte.compiler.k8s.KubernetesQuantity;
 import org.flyte.compiler.k8s.model.ExecutionConfig;
 import org.flyte.compiler.k8s.model.ExecutionConfig.TaskPluginOverride;
 import org.flyte.compiler.k8s.model.ExecutionConfig.TaskResourceSpec;
@@ -187,8 +187,8 @@ public final class FlyteWorkflowFactory {
       return null;
     }
     try {
-      KubernetesQuantity quantity = KubernetesQuantity.parse(text);
-      return quantity.isZero() ? null : quantity.toString();
+      Quantity quantity = Quantity.parse(text);
+      return quantity.isZero() ? null : quantity.canonical();
     } catch (IllegalArgumentException e) {
       throw FlyteException.internal("invalid platform task resource %s: %s", text, e.getMessage());
     }
