@@ -225,7 +225,21 @@ class WorkflowApiTest extends RegistrationFixtures {
             () ->
                 admin.getWorkflow(ObjectGetRequest.newBuilder().setId(wfId("none", "v")).build())),
         Status.Code.NOT_FOUND,
-        "missing entity of type WORKFLOW with identifier resource_type:WORKFLOW");
+        "missing entity of type WORKFLOW with identifier project:\""
+            + project
+            + "\" domain:\"development\" name:\"none\" version:\"v\"");
+    assertThat(
+            status(
+                    () ->
+                        admin.getWorkflow(
+                            ObjectGetRequest.newBuilder()
+                                .setId(wfId("none", "v").toBuilder().clearResourceType())
+                                .build()))
+                .getMessage())
+        .isEqualTo(
+            "missing entity of type WORKFLOW with identifier project:\""
+                + project
+                + "\" domain:\"development\" name:\"none\" version:\"v\"");
     assertStatus(
         status(
             () ->
