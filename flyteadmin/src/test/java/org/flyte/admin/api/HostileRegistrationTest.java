@@ -10,10 +10,8 @@ import flyteidl.admin.LaunchPlanOuterClass.LaunchPlanSpec;
 import flyteidl.admin.ScheduleOuterClass.Schedule;
 import flyteidl.admin.WorkflowOuterClass.WorkflowClosure;
 import flyteidl.admin.WorkflowOuterClass.WorkflowCreateRequest;
-import flyteidl.admin.WorkflowOuterClass.WorkflowSpec;
 import flyteidl.core.IdentifierOuterClass.Identifier;
 import flyteidl.core.IdentifierOuterClass.ResourceType;
-import flyteidl.core.Workflow.WorkflowTemplate;
 import io.grpc.Status;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -53,17 +51,6 @@ class HostileRegistrationTest extends RegistrationFixtures {
 
   @Autowired private BlobStore blobs;
 
-  private WorkflowCreateRequest workflow(Identifier id, WorkflowTemplate template) {
-    return WorkflowCreateRequest.newBuilder()
-        .setId(id)
-        .setSpec(WorkflowSpec.newBuilder().setTemplate(template))
-        .build();
-  }
-
-  private Identifier wfId(String name, String version) {
-    return id(ResourceType.WORKFLOW, name, version);
-  }
-
   private void assertRefusedOverGrpcAndRest(
       Runnable grpc, String path, com.google.protobuf.Message body, String messageStart)
       throws Exception {
@@ -78,16 +65,16 @@ class HostileRegistrationTest extends RegistrationFixtures {
   @Test
   void hostileNamesAndVersionsAreRefusedAndNothingIsStored() throws Exception {
     Identifier task = registerTask("t", "v1");
-    Identifier victim = wfId("wfs.basics.sub", "v1");
-    admin.createWorkflow(workflow(victim, WorkflowApiTest.chain(task, 1)));
+    Identifier victim = workflowId("wfs.basics.sub", "v1");
+    admin.createWorkflow(workflowRequest(victim, WorkflowApiTest.chain(task, 1)));
     WorkflowClosure before =
         admin.getWorkflow(ObjectGetRequest.newBuilder().setId(victim).build()).getClosure();
 
     for (String hostile : HOSTILE_NAMES) {
       String part = hostile.equals(".") || hostile.equals("..") ? hostile : null;
       String expected = part != null ? "name [" + hostile + "] must not be" : "name [";
-      Identifier wf = wfId(hostile, "v1");
-      WorkflowCreateRequest wfRequest = workflow(wf, WorkflowApiTest.chain(task, 2));
+      Identifier wf = workflowId(hostile, "v1");
+      WorkflowCreateRequest wfRequest = workflowRequest(wf, WorkflowApiTest.chain(task, 2));
       assertRefusedOverGrpcAndRest(
           () -> admin.createWorkflow(wfRequest), "/api/v1/workflows", wfRequest, expected);
       var taskRequest = taskRequest(taskId(hostile, "v1"), template("img:1"));
@@ -103,7 +90,7 @@ class HostileRegistrationTest extends RegistrationFixtures {
       // the same text as a version
       String versionExpected = part != null ? "version [" + hostile + "] must not be" : "version [";
       WorkflowCreateRequest byVersion =
-          workflow(wfId("wf", hostile), WorkflowApiTest.chain(task, 2));
+          workflowRequest(workflowId("wf", hostile), WorkflowApiTest.chain(task, 2));
       assertRefusedOverGrpcAndRest(
           () -> admin.createWorkflow(byVersion), "/api/v1/workflows", byVersion, versionExpected);
     }
@@ -132,8 +119,8 @@ class HostileRegistrationTest extends RegistrationFixtures {
   void namesLongerThanAFileNameAreRefusedWithFlytesWording(String part) throws Exception {
     Identifier task = registerTask("t", "v1");
     String longText = "n".repeat(300);
-    Identifier id = part.equals("name") ? wfId(longText, "v1") : wfId("wf", longText);
-    WorkflowCreateRequest request = workflow(id, WorkflowApiTest.chain(task, 1));
+    Identifier id = part.equals("name") ? workflowId(longText, "v1") : workflowId("wf", longText);
+    WorkflowCreateRequest request = workflowRequest(id, WorkflowApiTest.chain(task, 1));
     assertRefusedOverGrpcAndRest(
         () -> admin.createWorkflow(request),
         "/api/v1/workflows",
@@ -141,8 +128,9 @@ class HostileRegistrationTest extends RegistrationFixtures {
         part + " [" + "n".repeat(100) + "...] cannot exceed 255 characters");
     // the longest accepted name registers and reads back
     String longest = "m".repeat(255);
-    Identifier accepted = part.equals("name") ? wfId(longest, "v1") : wfId("wf", longest);
-    admin.createWorkflow(workflow(accepted, WorkflowApiTest.chain(task, 1)));
+    Identifier accepted =
+        part.equals("name") ? workflowId(longest, "v1") : workflowId("wf", longest);
+    admin.createWorkflow(workflowRequest(accepted, WorkflowApiTest.chain(task, 1)));
     assertThat(admin.getWorkflow(ObjectGetRequest.newBuilder().setId(accepted).build()).getId())
         .isEqualTo(accepted);
   }
@@ -150,8 +138,8 @@ class HostileRegistrationTest extends RegistrationFixtures {
   @Test
   void theDeprecatedCronExpressionIsRefusedAtCreation() throws Exception {
     Identifier task = registerTask("t", "v1");
-    Identifier wf = wfId("wf", "v1");
-    admin.createWorkflow(workflow(wf, WorkflowApiTest.chain(task, 1)));
+    Identifier wf = workflowId("wf", "v1");
+    admin.createWorkflow(workflowRequest(wf, WorkflowApiTest.chain(task, 1)));
     LaunchPlanCreateRequest request =
         LaunchPlanCreateRequest.newBuilder()
             .setId(id(ResourceType.LAUNCH_PLAN, "lp", "v1"))
@@ -233,11 +221,11 @@ class HostileRegistrationTest extends RegistrationFixtures {
     Identifier task = registerTask("t", "v1");
     int writers = 8;
     for (int version = 0; version < 4; version++) {
-      Identifier id = wfId("race", "v" + version);
+      Identifier id = workflowId("race", "v" + version);
       List<Runnable> calls = new ArrayList<>();
       for (int w = 0; w < writers; w++) {
         // two writers per distinct content: some losers are identical, most are different
-        WorkflowCreateRequest request = workflow(id, WorkflowApiTest.chain(task, 1 + w / 2));
+        WorkflowCreateRequest request = workflowRequest(id, WorkflowApiTest.chain(task, 1 + w / 2));
         calls.add(() -> admin.createWorkflow(request));
       }
       assertOneWinnerAndFlytesMessages(race(calls), "workflow");
@@ -274,8 +262,8 @@ class HostileRegistrationTest extends RegistrationFixtures {
     }
     assertOneWinnerAndFlytesMessages(race(taskCalls), "task");
 
-    Identifier wf = wfId("wf", "v1");
-    admin.createWorkflow(workflow(wf, WorkflowApiTest.chain(registerTask("t", "v1"), 1)));
+    Identifier wf = workflowId("wf", "v1");
+    admin.createWorkflow(workflowRequest(wf, WorkflowApiTest.chain(registerTask("t", "v1"), 1)));
     Identifier lp = id(ResourceType.LAUNCH_PLAN, "race", "v1");
     List<Runnable> lpCalls = new ArrayList<>();
     for (int w = 0; w < writers; w++) {
