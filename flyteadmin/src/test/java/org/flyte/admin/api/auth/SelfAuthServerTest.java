@@ -40,6 +40,7 @@ import org.flyte.admin.FlyteAdminApplication;
 import org.flyte.common.auth.client.AdminAuthProperties;
 import org.flyte.common.auth.client.AdminAuthentication;
 import org.flyte.common.grpc.GrpcAutoConfiguration;
+import org.flyte.testidp.TestKeys;
 import org.flyte.testing.TestPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
