@@ -9,15 +9,9 @@ import flyteidl.admin.ProjectOuterClass.ProjectListRequest;
 import flyteidl.service.AdminServiceGrpc;
 import flyteidl.service.Auth.OAuth2MetadataRequest;
 import flyteidl.service.AuthMetadataServiceGrpc;
-import io.grpc.Grpc;
-import io.grpc.InsecureChannelCredentials;
-import io.grpc.ManagedChannel;
-import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.stub.MetadataUtils;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -27,20 +21,10 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import org.flyte.admin.FlyteAdminApplication;
-import org.flyte.common.grpc.GrpcAutoConfiguration;
 import org.flyte.testidp.TestIdentityProvider;
 import org.flyte.testidp.TestKeys;
-import org.flyte.testing.TestPostgres;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.UseMainMethod;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.core.env.Environment;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -49,26 +33,14 @@ import org.springframework.test.context.DynamicPropertySource;
  * metadata is FlyteAdmin's, its tokens are checked against its published keys, with the refusal
  * reasons over gRPC and REST.
  */
-@SpringBootTest(
-    classes = FlyteAdminApplication.class,
-    webEnvironment = WebEnvironment.RANDOM_PORT,
-    useMainMethod = UseMainMethod.ALWAYS)
-class ExternalAuthServerTest {
+class ExternalAuthServerTest extends AuthAppTest {
 
   static final TestIdentityProvider IDP = TestIdentityProvider.start();
   static final String AUDIENCE = "api://flyte";
-  private static final String DATABASE = TestPostgres.newDatabaseName();
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) throws Exception {
-    TestPostgres.register(registry, DATABASE);
-    registry.add("flyte.server.grpc.port", () -> "0");
-    registry.add("spring.grpc.server.port", () -> "0");
-    registry.add("flyte.storage.type", () -> "mem");
-    registry.add("flyte.storage.container", () -> "flyte");
-    registry.add("flyte.server.security.useAuth", () -> "true");
-    String secrets = Files.createTempDirectory("external-secrets").toString();
-    registry.add("flyte.secrets.secrets-prefix", () -> secrets);
+    authProperties(registry, Files.createTempDirectory("external-secrets").toString());
     registry.add("flyte.auth.appAuth.authServerType", () -> "External");
     registry.add("flyte.auth.appAuth.externalAuthServer.baseUrl", IDP::issuer);
     registry.add("flyte.auth.appAuth.externalAuthServer.allowedAudience[0]", () -> AUDIENCE);
@@ -80,24 +52,6 @@ class ExternalAuthServerTest {
   @AfterAll
   static void stopProvider() {
     IDP.close();
-  }
-
-  @Autowired Environment environment;
-  ManagedChannel channel;
-  final HttpClient http = HttpClient.newHttpClient();
-
-  @BeforeEach
-  void connect() {
-    channel =
-        Grpc.newChannelBuilder(
-                "localhost:" + environment.getProperty(GrpcAutoConfiguration.LOCAL_PORT_PROPERTY),
-                InsecureChannelCredentials.create())
-            .build();
-  }
-
-  @AfterEach
-  void disconnect() {
-    channel.shutdownNow();
   }
 
   HttpResponse<String> get(String path, String authorization) throws Exception {
@@ -113,11 +67,8 @@ class ExternalAuthServerTest {
   }
 
   void listProjects(String token) {
-    Metadata headers = new Metadata();
-    headers.put(
-        Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
     AdminServiceGrpc.newBlockingStub(channel)
-        .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers))
+        .withInterceptors(header("authorization", "Bearer " + token))
         .listProjects(ProjectListRequest.getDefaultInstance());
   }
 
