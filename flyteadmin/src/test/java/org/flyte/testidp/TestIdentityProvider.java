@@ -9,13 +9,12 @@ import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.nio.file.Files;
+import java.util.List;
 import java.util.UUID;
-import org.apache.catalina.Context;
-import org.apache.catalina.LifecycleException;
-import org.apache.catalina.startup.Tomcat;
-import org.apache.tomcat.util.descriptor.web.FilterDef;
-import org.apache.tomcat.util.descriptor.web.FilterMap;
+import org.springframework.boot.web.server.WebServer;
+import org.springframework.boot.web.server.servlet.ConfigurableServletWebServerFactory;
+import org.springframework.boot.web.server.servlet.ServletWebServerFactory;
+import org.springframework.boot.web.servlet.ServletContextInitializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -42,9 +41,9 @@ import org.springframework.web.context.support.AnnotationConfigWebApplicationCon
 /**
  * A real OpenID Connect provider for the tests: Spring Authorization Server with OIDC, a form login
  * for the user {@code alice} (password {@code wonderland}), and FlyteAdmin registered as the
- * confidential client {@code flyteadmin} (secret {@code admin-secret}, any redirect URI), on
- * embedded Tomcat at a random port. Discovery, JWKS, login, code exchange and userinfo are the
- * provider's own; {@link #key()} signs hand-made tokens for the refusal tests.
+ * confidential client {@code flyteadmin} (secret {@code admin-secret}, any redirect URI), on the
+ * build's servlet container at a random port. Discovery, JWKS, login, code exchange and userinfo
+ * are the provider's own; {@link #key()} signs hand-made tokens for the refusal tests.
  */
 public final class TestIdentityProvider implements AutoCloseable {
 
@@ -55,13 +54,13 @@ public final class TestIdentityProvider implements AutoCloseable {
 
   static RSAKey signingKey;
 
-  private final Tomcat tomcat;
+  private final WebServer server;
   private final AnnotationConfigWebApplicationContext spring;
   private final RSAKey key;
 
   private TestIdentityProvider(
-      Tomcat tomcat, AnnotationConfigWebApplicationContext spring, RSAKey key) {
-    this.tomcat = tomcat;
+      WebServer server, AnnotationConfigWebApplicationContext spring, RSAKey key) {
+    this.server = server;
     this.spring = spring;
     this.key = key;
   }
@@ -70,44 +69,58 @@ public final class TestIdentityProvider implements AutoCloseable {
     try {
       RSAKey key = TestKeys.newKey("idp-" + UUID.randomUUID());
       signingKey = key;
-      Tomcat tomcat = new Tomcat();
-      tomcat.setBaseDir(Files.createTempDirectory("idp-tomcat").toString());
-      tomcat.setPort(0);
-      tomcat.getConnector();
-      Context context = tomcat.addContext("", Files.createTempDirectory("idp-docs").toString());
       AnnotationConfigWebApplicationContext spring = new AnnotationConfigWebApplicationContext();
       spring.register(Provider.class);
-      spring.setServletContext(context.getServletContext());
-      spring.refresh();
-      Filter security = spring.getBean("springSecurityFilterChain", Filter.class);
-      FilterDef def = new FilterDef();
-      def.setFilterName("security");
-      def.setFilter(security);
-      context.addFilterDef(def);
-      FilterMap map = new FilterMap();
-      map.setFilterName("security");
-      map.addURLPattern("/*");
-      context.addFilterMap(map);
-      Tomcat.addServlet(
-          context,
-          "notFound",
-          new HttpServlet() {
-            @Override
-            protected void service(HttpServletRequest request, HttpServletResponse response) {
-              response.setStatus(404);
-            }
-          });
-      context.addServletMappingDecoded("/", "notFound");
-      tomcat.start();
-      return new TestIdentityProvider(tomcat, spring, key);
+      ServletContextInitializer initializer =
+          servletContext -> {
+            spring.setServletContext(servletContext);
+            spring.refresh();
+            Filter security = spring.getBean("springSecurityFilterChain", Filter.class);
+            servletContext
+                .addFilter("security", security)
+                .addMappingForUrlPatterns(null, false, "/*");
+            servletContext
+                .addServlet(
+                    "notFound",
+                    new HttpServlet() {
+                      @Override
+                      protected void service(
+                          HttpServletRequest request, HttpServletResponse response) {
+                        response.setStatus(404);
+                      }
+                    })
+                .addMapping("/");
+          };
+      WebServer server = serverFactory().getWebServer(initializer);
+      server.start();
+      return new TestIdentityProvider(server, spring, key);
     } catch (Exception e) {
       throw new IllegalStateException("cannot start the test identity provider", e);
     }
   }
 
+  /** Whichever servlet container the build has (Tomcat or Jetty), on a random port. */
+  private static ServletWebServerFactory serverFactory() throws ReflectiveOperationException {
+    for (String name :
+        List.of(
+            "org.springframework.boot.jetty.servlet.JettyServletWebServerFactory",
+            "org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory")) {
+      try {
+        ConfigurableServletWebServerFactory factory =
+            (ConfigurableServletWebServerFactory)
+                Class.forName(name).getDeclaredConstructor().newInstance();
+        factory.setPort(0);
+        return factory;
+      } catch (ClassNotFoundException e) {
+        // try the next container
+      }
+    }
+    throw new IllegalStateException("no servlet container on the test classpath");
+  }
+
   /** The issuer (and base URL) of the provider. */
   public String issuer() {
-    return "http://127.0.0.1:" + tomcat.getConnector().getLocalPort();
+    return "http://127.0.0.1:" + server.getPort();
   }
 
   public RSAKey key() {
@@ -116,12 +129,7 @@ public final class TestIdentityProvider implements AutoCloseable {
 
   @Override
   public void close() {
-    try {
-      tomcat.stop();
-      tomcat.destroy();
-    } catch (LifecycleException e) {
-      // stopping a test server
-    }
+    server.stop();
     spring.close();
   }
 
