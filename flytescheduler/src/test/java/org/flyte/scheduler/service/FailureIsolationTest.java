@@ -11,13 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.flyte.scheduler.config.SchedulerProperties;
 import org.flyte.scheduler.config.SchedulerProperties.FireRetry;
-import org.flyte.scheduler.fixtures.FakeAdmin;
-import org.flyte.scheduler.fixtures.Replicas;
 import org.flyte.scheduler.fixtures.Replicas.Replica;
-import org.flyte.scheduler.fixtures.ScheduleDatabase;
-import org.flyte.testing.AdjustableClock;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,28 +19,7 @@ import org.junit.jupiter.api.Test;
  * unreachable one retries (bounded, visible in metrics) while the others fire on time; an archived
  * project's slot counts as done.
  */
-class FailureIsolationTest {
-
-  private static final Duration WAIT = Duration.ofSeconds(30);
-
-  private final AdjustableClock clock = new AdjustableClock();
-  private ScheduleDatabase database;
-  private FakeAdmin admin;
-  private Replicas replicas;
-
-  @BeforeEach
-  void setUp() throws Exception {
-    database = new ScheduleDatabase();
-    admin = new FakeAdmin();
-    replicas = new Replicas(database, admin, clock);
-  }
-
-  @AfterEach
-  void tearDown() throws Exception {
-    replicas.close();
-    admin.close();
-    database.close();
-  }
+class FailureIsolationTest extends ClockedSchedulerTest {
 
   private Replica leader(int maxAttempts, Duration backoff) {
     Replica replica =

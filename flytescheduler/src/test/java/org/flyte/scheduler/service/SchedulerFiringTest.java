@@ -9,17 +9,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import org.flyte.scheduler.fixtures.FakeAdmin;
 import org.flyte.scheduler.fixtures.FakeAdmin.Created;
-import org.flyte.scheduler.fixtures.Replicas;
 import org.flyte.scheduler.fixtures.Replicas.Replica;
-import org.flyte.scheduler.fixtures.ScheduleDatabase;
 import org.flyte.scheduler.repository.snapshot.GobSnapshot;
 import org.flyte.scheduler.repository.snapshot.SnapshotRepository;
 import org.flyte.scheduler.schedule.ScheduleNames;
-import org.flyte.testing.AdjustableClock;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,28 +21,7 @@ import org.junit.jupiter.api.Test;
  * test moves: what fires, at which slots, with which request; catch-up after downtime; taking over
  * from a Go scheduler's snapshot; deactivation.
  */
-class SchedulerFiringTest {
-
-  private static final Duration WAIT = Duration.ofSeconds(30);
-
-  private final AdjustableClock clock = new AdjustableClock();
-  private ScheduleDatabase database;
-  private FakeAdmin admin;
-  private Replicas replicas;
-
-  @BeforeEach
-  void setUp() throws Exception {
-    database = new ScheduleDatabase();
-    admin = new FakeAdmin();
-    replicas = new Replicas(database, admin, clock);
-  }
-
-  @AfterEach
-  void tearDown() throws Exception {
-    replicas.close();
-    admin.close();
-    database.close();
-  }
+class SchedulerFiringTest extends ClockedSchedulerTest {
 
   private Instant moveTo(String instant) {
     Instant target = Instant.parse(instant);

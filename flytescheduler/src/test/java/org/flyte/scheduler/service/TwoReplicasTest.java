@@ -14,13 +14,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.flyte.scheduler.fixtures.FakeAdmin;
 import org.flyte.scheduler.fixtures.FakeAdmin.Created;
-import org.flyte.scheduler.fixtures.Replicas;
 import org.flyte.scheduler.fixtures.Replicas.Replica;
-import org.flyte.scheduler.fixtures.ScheduleDatabase;
-import org.flyte.testing.AdjustableClock;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,23 +24,15 @@ import org.junit.jupiter.api.Test;
  * schedules every slot is created exactly once, and when the leader is killed in the middle of a
  * CreateExecution the other replica takes over: still exactly once, no slot missed.
  */
-class TwoReplicasTest {
+class TwoReplicasTest extends ClockedSchedulerTest {
 
-  private static final Duration WAIT = Duration.ofSeconds(60);
   private static final int RATE_SCHEDULES = 30;
   private static final int CRON_SCHEDULES = 10;
 
-  private final AdjustableClock clock = new AdjustableClock();
-  private ScheduleDatabase database;
-  private FakeAdmin admin;
-  private Replicas replicas;
   private Instant t0;
 
   @BeforeEach
   void setUp() throws Exception {
-    database = new ScheduleDatabase();
-    admin = new FakeAdmin();
-    replicas = new Replicas(database, admin, clock);
     t0 = clock.instant().truncatedTo(ChronoUnit.SECONDS);
     for (int i = 0; i < RATE_SCHEDULES; i++) {
       database.activateRate("rate" + i, 1, 0, t0.minusSeconds(i));
@@ -53,13 +40,6 @@ class TwoReplicasTest {
     for (int i = 0; i < CRON_SCHEDULES; i++) {
       database.activateCron("cron" + i, "* * * * *", "kickoff", t0);
     }
-  }
-
-  @AfterEach
-  void tearDown() throws Exception {
-    replicas.close();
-    admin.close();
-    database.close();
   }
 
   /** Every slot due by {@code now}: launch plan name to its slots. */
