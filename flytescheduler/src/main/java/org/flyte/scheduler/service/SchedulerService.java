@@ -34,6 +34,9 @@ public final class SchedulerService implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(SchedulerService.class);
 
+  /** How long a graceful stop waits for CreateExecution calls under way. */
+  private static final Duration DRAIN = Duration.ofSeconds(10);
+
   private final Clock clock;
   private final SchedulerProperties properties;
   private final SchedulableEntityRepository schedules;
@@ -98,7 +101,7 @@ public final class SchedulerService implements AutoCloseable {
     try {
       executor.awaitTermination(10, TimeUnit.SECONDS);
       if (engine != null) {
-        engine.stop(false);
+        engine.stop(false, Duration.ZERO);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -172,7 +175,7 @@ public final class SchedulerService implements AutoCloseable {
       snapshotWriter.cancel(false);
     }
     try {
-      engine.stop(graceful);
+      engine.stop(graceful, DRAIN);
       if (graceful && !properties.snapshotPeriod().isZero()) {
         writeSnapshot();
       }

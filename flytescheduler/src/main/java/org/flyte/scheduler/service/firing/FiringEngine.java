@@ -63,6 +63,8 @@ public final class FiringEngine {
       new PriorityQueue<>(Comparator.comparing((ScheduleJob job) -> job.next));
   private final Set<Key> unschedulable = new HashSet<>();
   private final ScheduledExecutorService timers;
+  private final java.util.concurrent.atomic.AtomicInteger callsUnderWay =
+      new java.util.concurrent.atomic.AtomicInteger();
   private volatile boolean running;
   private Thread dispatcher;
 
@@ -84,6 +86,8 @@ public final class FiringEngine {
     lock.lock();
     try {
       Set<Key> seen = new HashSet<>();
+      int started = 0;
+      int stopped = 0;
       for (ScheduleRow row : rows) {
         Key key = Key.of(row);
         seen.add(key);
@@ -124,7 +128,8 @@ public final class FiringEngine {
         if (job.next != null) {
           queue.add(job);
         }
-        log.info(
+        started++;
+        log.debug(
             "Schedule of launch plan {} ({}) active from {}, next slot {}",
             row.describe(),
             row.isCron() ? row.cronExpression() : cadence,
@@ -134,7 +139,15 @@ public final class FiringEngine {
       for (ScheduleJob job : List.copyOf(jobs.values())) {
         if (!seen.contains(job.key)) {
           remove(job);
+          stopped++;
         }
+      }
+      if (started > 0 || stopped > 0) {
+        log.info(
+            "Schedules: {} active, {} started, {} removed from the table",
+            jobs.size(),
+            started,
+            stopped);
       }
       parts.metrics().activeSchedules(jobs.size());
       changed.signalAll();
@@ -162,11 +175,11 @@ public final class FiringEngine {
   }
 
   /**
-   * Stops firing: no new call starts; calls under way finish on their own. With {@code graceful},
-   * the last fire times handled so far are written first; without (the replica lost its lock),
-   * nothing more is written.
+   * Stops firing: no new call starts. With {@code graceful}, the calls under way get up to {@code
+   * drain} to finish and the last fire times handled are written; without (the replica lost its
+   * lock or is halted), nothing more is written and the next leader fires those slots again.
    */
-  public void stop(boolean graceful) throws InterruptedException {
+  public void stop(boolean graceful, Duration drain) throws InterruptedException {
     running = false;
     lock.lock();
     try {
@@ -177,6 +190,10 @@ public final class FiringEngine {
     timers.shutdownNow();
     if (dispatcher != null) {
       dispatcher.join();
+    }
+    long deadline = System.nanoTime() + drain.toNanos();
+    while (graceful && callsUnderWay.get() > 0 && System.nanoTime() < deadline) {
+      Thread.sleep(10);
     }
     writer.stop(graceful);
   }
@@ -233,11 +250,13 @@ public final class FiringEngine {
     if (attempt == 1) {
       parts.metrics().lateness(Duration.between(slot, parts.clock().instant()));
     }
+    callsUnderWay.incrementAndGet();
     parts
         .launcher()
         .launch(ScheduledExecutions.request(job.row, slot))
         .whenComplete(
             (outcome, error) -> {
+              callsUnderWay.decrementAndGet();
               if (error == null) {
                 parts.metrics().fired(outcome);
                 log.debug("Fired slot {} of launch plan {}: {}", slot, job.row.describe(), outcome);
