@@ -2,6 +2,7 @@ package org.flyte.admin.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.flyte.admin.service.validation.StandardCron;
 import org.flyte.common.schedule.CronSchedule;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
