@@ -16,6 +16,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.flyte.scheduler.config.SchedulerProperties;
 import org.flyte.scheduler.fixtures.FakeAdmin;
 import org.flyte.testing.TestPostgres;
 import org.junit.jupiter.api.Test;
@@ -23,8 +24,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The app as deployed, against a stand-in admin: it migrates its own table, takes the lead, fires a
- * slot that came due while it was down and shows it in its Prometheus metrics.
+ * The app as deployed, against a stand-in admin: it binds Flyte's scheduler keys, migrates its own
+ * table, takes the lead, fires a slot that came due while it was down and shows it in its
+ * Prometheus metrics.
  */
 class SchedulerAppTest {
 
@@ -52,6 +54,9 @@ class SchedulerAppTest {
       args.add("--flyte.scheduler.profilerPort=0");
       args.add("--flyte.scheduler.leaderElection.retryPeriod=100ms");
       args.add("--flyte.storage.type=mem");
+      args.add("--flyte.scheduler.workflowExecutor.local.adminRateLimit.tps=50");
+      args.add("--flyte.scheduler.workflowExecutor.local.adminRateLimit.burst=5");
+      args.add("--flyte.scheduler.workflowExecutor.local.useUTCTz=true");
       try (ConfigurableApplicationContext scheduler =
           FlyteSchedulerApplication.builder().run(args.toArray(String[]::new))) {
         await()
@@ -62,6 +67,13 @@ class SchedulerAppTest {
                 jdbc.queryForObject(
                     "SELECT count(*) FROM flytescheduler_schema_history WHERE success", Long.class))
             .isPositive();
+
+        SchedulerProperties properties = scheduler.getBean(SchedulerProperties.class);
+        assertThat(properties.workflowExecutor().local().adminRateLimit().tps()).isEqualTo(50);
+        assertThat(properties.workflowExecutor().local().adminRateLimit().burst()).isEqualTo(5);
+        assertThat(properties.cronZone()).isEqualTo(java.time.ZoneOffset.UTC);
+        assertThat(properties.updaterPeriod()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(properties.fireRetry().maxAttempts()).isEqualTo(10);
 
         String port = scheduler.getEnvironment().getProperty("local.server.port");
         await()
