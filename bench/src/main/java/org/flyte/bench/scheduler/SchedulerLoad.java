@@ -44,7 +44,8 @@ import org.flyte.scheduler.launch.ExecutionLauncher;
  * kill-after} seconds, and reports per-call lateness (admin's arrival time minus the slot),
  * duplicates (calls answered ALREADY_EXISTS), missed slots and, as the reference, admin's
  * CreateExecution throughput measured flat out in the same run ({@code reference-calls}, {@code
- * in-flight}). Options: {@code tps} (2000), {@code burst} (1000), {@code report}.
+ * in-flight}, which is also the scheduler's {@code maxInFlight}). Options: {@code tps} (2000),
+ * {@code burst} (1000), {@code report}.
  */
 public final class SchedulerLoad {
 
@@ -83,7 +84,8 @@ public final class SchedulerLoad {
                         new SchedulerProperties.LeaderElection(
                             Duration.ofSeconds(2), Duration.ofSeconds(5)),
                         fast.fireRetry(),
-                        Duration.ofSeconds(1))));
+                        Duration.ofSeconds(1),
+                        inFlight)));
       }
       Instant end = start.plus(Duration.ofMinutes(minutes));
       boolean killed = false;
@@ -241,6 +243,8 @@ public final class SchedulerLoad {
             + (long) tps
             + " tps, burst "
             + burst
+            + ", maxInFlight "
+            + inFlight
             + ")",
         "",
         "| figure | value |",

@@ -134,6 +134,7 @@ public final class SchedulerService implements AutoCloseable {
                   properties.cronZone(),
                   launcher,
                   rateLimit,
+                  properties.maxInFlight(),
                   properties.fireRetry(),
                   properties.tick(),
                   fireTimes,

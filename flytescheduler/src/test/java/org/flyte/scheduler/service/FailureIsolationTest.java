@@ -34,7 +34,8 @@ class FailureIsolationTest extends ClockedSchedulerTest {
                     fast.snapshotPeriod(),
                     fast.leaderElection(),
                     new FireRetry(maxAttempts, backoff, backoff),
-                    fast.tick()));
+                    fast.tick(),
+                    fast.maxInFlight()));
     await().atMost(WAIT).until(() -> replica.service().isLeader());
     return replica;
   }

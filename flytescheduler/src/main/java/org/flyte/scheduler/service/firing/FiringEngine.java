@@ -43,12 +43,17 @@ public final class FiringEngine {
 
   private static final Logger log = LoggerFactory.getLogger(FiringEngine.class);
 
-  /** The parts an engine works with. */
+  /**
+   * The parts an engine works with.
+   *
+   * @param maxInFlight the most CreateExecution calls under way at once; more wait their turn
+   */
   public record Parts(
       Clock clock,
       ZoneId cronZone,
       ExecutionLauncher launcher,
       TokenBucket rateLimit,
+      int maxInFlight,
       FireRetry retry,
       Duration tick,
       FireTimeRepository fireTimes,
@@ -65,6 +70,8 @@ public final class FiringEngine {
   private final ScheduledExecutorService timers;
   private final java.util.concurrent.atomic.AtomicInteger callsUnderWay =
       new java.util.concurrent.atomic.AtomicInteger();
+  private final java.util.ArrayDeque<Runnable> waitingCalls = new java.util.ArrayDeque<>();
+  private int callSlotsTaken;
   private volatile boolean running;
   private Thread dispatcher;
 
@@ -233,18 +240,45 @@ public final class FiringEngine {
   private void attempt(ScheduleJob job, Instant slot, int attempt) {
     long wait = parts.rateLimit().reserve();
     if (wait <= 0) {
-      call(job, slot, attempt);
+      whenACallSlotIsFree(() -> call(job, slot, attempt));
       return;
     }
     try {
-      timers.schedule(() -> call(job, slot, attempt), wait, TimeUnit.NANOSECONDS);
+      timers.schedule(
+          () -> whenACallSlotIsFree(() -> call(job, slot, attempt)), wait, TimeUnit.NANOSECONDS);
     } catch (java.util.concurrent.RejectedExecutionException stopped) {
       // The engine stopped: the slot stays unrecorded and the next leader fires it.
     }
   }
 
+  /** Runs {@code call} now if fewer than {@code maxInFlight} calls are under way, else later. */
+  private void whenACallSlotIsFree(Runnable call) {
+    synchronized (waitingCalls) {
+      if (callSlotsTaken >= parts.maxInFlight()) {
+        waitingCalls.add(call);
+        return;
+      }
+      callSlotsTaken++;
+    }
+    call.run();
+  }
+
+  /** A call ended: the longest-waiting call takes its place. */
+  private void callSlotFreed() {
+    Runnable next;
+    synchronized (waitingCalls) {
+      next = waitingCalls.poll();
+      if (next == null) {
+        callSlotsTaken--;
+        return;
+      }
+    }
+    next.run();
+  }
+
   private void call(ScheduleJob job, Instant slot, int attempt) {
     if (!running || job.removed) {
+      callSlotFreed();
       return;
     }
     if (attempt == 1) {
@@ -257,6 +291,7 @@ public final class FiringEngine {
         .whenComplete(
             (outcome, error) -> {
               callsUnderWay.decrementAndGet();
+              callSlotFreed();
               if (error == null) {
                 parts.metrics().fired(outcome);
                 log.debug("Fired slot {} of launch plan {}: {}", slot, job.row.describe(), outcome);
@@ -317,7 +352,9 @@ public final class FiringEngine {
       job.inFlight = false;
       if (!job.removed && job.next != null) {
         queue.add(job);
-        changed.signalAll();
+        if (queue.peek() == job) {
+          changed.signalAll();
+        }
       }
     } finally {
       lock.unlock();
