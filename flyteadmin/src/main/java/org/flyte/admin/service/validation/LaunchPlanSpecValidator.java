@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.flyte.common.error.FlyteException;
+import org.flyte.common.schedule.CronSchedule;
 import org.flyte.compiler.graph.ProtoText;
 import org.flyte.compiler.typing.Castability;
 import org.flyte.compiler.typing.LiteralTypeInference;
@@ -218,7 +219,7 @@ public final class LaunchPlanSpecValidator {
     }
     String cron = schedule.getCronSchedule().getSchedule();
     if (!cron.isEmpty()) {
-      StandardCron.problem(cron)
+      CronSchedule.problem(cron)
           .ifPresent(
               problem -> {
                 throw FlyteException.invalidArgument("Invalid cron expression: %s", problem);
