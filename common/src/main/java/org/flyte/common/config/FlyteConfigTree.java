@@ -27,7 +27,9 @@ public final class FlyteConfigTree {
 
   private FlyteConfigTree() {}
 
-  /** The subtree under {@code prefix} (e.g. {@code flyte.cluster_resources.customData}), or null. */
+  /**
+   * The subtree under {@code prefix} (e.g. {@code flyte.cluster_resources.customData}), or null.
+   */
   public static Object read(ConfigurableEnvironment environment, String prefix) {
     List<String> wanted = segments(prefix).stream().map(FlyteConfigTree::canonical).toList();
     Map<String, Object> root = new LinkedHashMap<>();
@@ -151,7 +153,8 @@ public final class FlyteConfigTree {
       List<Map.Entry<?, ?>> entries = new ArrayList<>(map.entrySet());
       entries.sort(
           (a, b) ->
-              Integer.compare(index(String.valueOf(a.getKey())), index(String.valueOf(b.getKey()))));
+              Integer.compare(
+                  index(String.valueOf(a.getKey())), index(String.valueOf(b.getKey()))));
       List<Object> list = new ArrayList<>();
       entries.forEach(e -> list.add(normalize(e.getValue())));
       return list;

@@ -195,8 +195,17 @@ public class ClusterResourceSyncService {
                   file,
                   namespace,
                   target.id().isEmpty() ? "" : " in cluster " + target.id(),
-                  e.getMessage()));
+                  reason(e)));
     }
+  }
+
+  /** The message of {@code e} and of its causes ("An error has occurred." says little alone). */
+  private static String reason(Throwable e) {
+    StringBuilder reason = new StringBuilder(String.valueOf(e.getMessage()));
+    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+      reason.append(": ").append(cause.getMessage());
+    }
+    return reason.toString();
   }
 
   /** The project-domain's CLUSTER_RESOURCE attributes as template values (none: empty). */
