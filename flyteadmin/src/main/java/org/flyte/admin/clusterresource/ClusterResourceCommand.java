@@ -15,7 +15,12 @@ public final class ClusterResourceCommand {
 
   /** Runs {@code clusterresource <sub>}; returns the exit status, or -1 for {@code run}. */
   public static int run(SpringApplicationBuilder app, String sub, FlyteCommandLine line) {
-    String[] args = line.springArgs("--" + ClusterResourceConfiguration.COMMAND + "=" + sub);
+    String[] args =
+        line.springArgs(
+            "--" + ClusterResourceConfiguration.COMMAND + "=" + sub,
+            // The sync touches no object store: none needs to be configured or reachable.
+            "--flyte.storage.type=mem",
+            "--flyte.storage.container=unused");
     if ("run".equals(sub)) {
       // The loop's thread keeps the JVM up; the shutdown hook stops it.
       FlyteCommandLine.offline(app).run(args);
