@@ -35,11 +35,7 @@ public class FlyteAdminApplication {
   }
 
   public static void main(String[] args) {
-    int status = run(FlyteCommandLine.parse(args));
-    if (status >= 0) {
-      // A one-shot command is done: exit with its status even if a library left a thread behind.
-      System.exit(status);
-    }
+    FlyteCommandLine.exitWhenDone(run(FlyteCommandLine.parse(args)));
   }
 
   /** Runs a command line; returns its exit status, or -1 while a server or loop keeps running. */

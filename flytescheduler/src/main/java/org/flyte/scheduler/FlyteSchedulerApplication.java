@@ -24,10 +24,7 @@ public class FlyteSchedulerApplication {
   }
 
   public static void main(String[] args) {
-    int status = run(FlyteCommandLine.parse(args));
-    if (status >= 0) {
-      System.exit(status);
-    }
+    FlyteCommandLine.exitWhenDone(run(FlyteCommandLine.parse(args)));
   }
 
   /** Runs a command line; returns its exit status, or -1 while the scheduler runs. */

@@ -79,6 +79,16 @@ public record FlyteCommandLine(List<String> command, String[] springArgs) {
     return app.web(WebApplicationType.NONE).properties("spring.grpc.server.enabled=false");
   }
 
+  /**
+   * Ends a {@code main}: a finished one-shot command exits the JVM with its status (even if a
+   * library left a thread behind); a negative status (a server or loop still running) returns.
+   */
+  public static void exitWhenDone(int status) {
+    if (status >= 0) {
+      System.exit(status);
+    }
+  }
+
   /** Prints what the binary accepts and returns {@link #USAGE}. */
   public int usage(String binary, String... commands) {
     System.err.println(
