@@ -174,7 +174,8 @@ public record Quantity(String text, BigDecimal amount) {
     return text;
   }
 
-  private static int decimalExponent(String suffix) {
+  /** The power of ten of a decimal SI suffix ({@code ""}, {@code m}, {@code k}, ...). */
+  public static int decimalExponent(String suffix) {
     return switch (suffix) {
       case "" -> 0;
       case "n" -> -9;
