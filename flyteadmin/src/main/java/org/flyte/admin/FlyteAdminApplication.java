@@ -2,6 +2,7 @@ package org.flyte.admin;
 
 import java.util.List;
 import org.flyte.admin.clusterresource.ClusterResourceCommand;
+import org.flyte.admin.secrets.SecretsCommand;
 import org.flyte.common.config.FlyteCommandLine;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -13,7 +14,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
  * <p>It takes the command lines of Flyte's {@code flyteadmin} binary, as the Helm charts run it
  * ({@code flyteadmin --config /etc/flyte/config/*.yaml <command>}, flyteadmin/cmd/entrypoints,
  * v1.16.8): {@code serve} (the default), {@code migrate run}, {@code migrate seed-projects
- * <project>...}, {@code clusterresource sync} and {@code clusterresource run}.
+ * <project>...}, {@code clusterresource sync}, {@code clusterresource run}, {@code secrets init}
+ * and {@code secrets create}.
  */
 @SpringBootApplication
 public class FlyteAdminApplication {
@@ -26,7 +28,9 @@ public class FlyteAdminApplication {
     "migrate run",
     "migrate seed-projects <project>...",
     "clusterresource sync",
-    "clusterresource run"
+    "clusterresource run",
+    "secrets init [--localPath <dir>]",
+    "secrets create [--name <secret>] [--fromPath <dir>] [--force]"
   };
 
   public static SpringApplicationBuilder builder() {
@@ -56,6 +60,8 @@ public class FlyteAdminApplication {
       return ClusterResourceCommand.run(builder(), "sync", line);
     } else if (line.is("clusterresource", "run")) {
       return ClusterResourceCommand.run(builder(), "run", line);
+    } else if (line.is("secrets", "init") || line.is("secrets", "create")) {
+      return SecretsCommand.run(line);
     }
     return line.usage(NAME, COMMANDS);
   }

@@ -125,7 +125,7 @@ class AdminCommandLineTest {
 
   @Test
   void refusesAnUnknownCommand() {
-    assertThat(FlyteAdminApplication.run(FlyteCommandLine.parse("secrets", "init")))
+    assertThat(FlyteAdminApplication.run(FlyteCommandLine.parse("frobnicate", "now")))
         .isEqualTo(FlyteCommandLine.USAGE);
   }
 

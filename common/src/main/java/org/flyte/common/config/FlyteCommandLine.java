@@ -11,9 +11,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  * A command line as Flyte's binaries take it, e.g. {@code flyteadmin --config
  * /etc/flyte/config/*.yaml migrate run} (the commands of Flyte's Helm charts): the words that are
  * not options name the command ({@code migrate run}, {@code serve}, {@code clusterresource sync},
- * ...), everything else goes to Spring. Flyte's {@code --config <glob>} (two arguments, as cobra
- * accepts it) becomes Spring's {@code --config=<glob>}, which {@link FlyteEnvironmentPostProcessor}
- * reads.
+ * ...), everything else goes to Spring. Flyte's flags that take a value ({@code --config <glob>},
+ * and {@code --localPath}, {@code --fromPath}, {@code --name} of {@code flyteadmin secrets}) may be
+ * two arguments, as cobra accepts them; they become {@code --flag=value} ({@code --config} is read
+ * by {@link FlyteEnvironmentPostProcessor}).
  *
  * @param command the command words, e.g. {@code [migrate, run]}; empty when none is given
  * @param springArgs the options, for Spring
@@ -23,13 +24,16 @@ public record FlyteCommandLine(List<String> command, String[] springArgs) {
   /** Exit status of a command line that names no known command (as cobra's usage errors). */
   public static final int USAGE = 2;
 
+  private static final java.util.Set<String> VALUE_FLAGS =
+      java.util.Set.of("--config", "--localPath", "--fromPath", "--name");
+
   public static FlyteCommandLine parse(String... args) {
     List<String> command = new ArrayList<>();
     List<String> spring = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
-      if ("--config".equals(arg) && i + 1 < args.length) {
-        spring.add("--config=" + args[++i]);
+      if (VALUE_FLAGS.contains(arg) && i + 1 < args.length) {
+        spring.add(arg + "=" + args[++i]);
       } else if (arg.startsWith("--")) {
         spring.add(arg);
       } else {
@@ -50,6 +54,22 @@ public record FlyteCommandLine(List<String> command, String[] springArgs) {
             && command.subList(0, prefix.length).equals(List.of(prefix))
         ? command.subList(prefix.length, command.size())
         : null;
+  }
+
+  /** The value of option {@code --name=value}, or {@code fallback}. */
+  public String option(String name, String fallback) {
+    String prefix = "--" + name + "=";
+    for (String arg : springArgs) {
+      if (arg.startsWith(prefix)) {
+        return arg.substring(prefix.length());
+      }
+    }
+    return fallback;
+  }
+
+  /** Whether flag {@code --name} (or {@code --name=true}) is given. */
+  public boolean flag(String name) {
+    return List.of(springArgs).contains("--" + name) || "true".equals(option(name, null));
   }
 
   /** The Spring arguments followed by {@code more}. */
