@@ -409,7 +409,7 @@ env:
     valueFrom:
       fieldRef:
         fieldPath: metadata.namespace
-  {{- with include "flyte.envList" (list .Values.flyteadmin.env .) }}{{ . | nindent 2 }}{{- end }}
+  {{- with include "flyte.envList" (list .Values.flyteadmin.env .) }}{{ . | trim | nindent 2 }}{{- end }}
 {{- with .Values.flyteadmin.envFrom }}
 envFrom:
   {{- tpl (toYaml .) $ | nindent 2 }}
@@ -456,11 +456,11 @@ server.yaml: |{{ toYaml . | nindent 2 }}
 {{- $root := index . 0 -}}
 env:
   {{- include "flyte.javaEnv" $root | nindent 2 }}
-  {{- with include "flyte.envList" (list (index . 1) $root) }}{{ . | nindent 2 }}{{- end }}
+  {{- with include "flyte.envList" (list (index . 1) $root) }}{{ . | trim | nindent 2 }}{{- end }}
 {{- end -}}
 
 {{- define "flyte.scheduler.volumeMounts" -}}
-{{- with include "flyte.databaseSecret.volumeMount" . }}{{ . }}{{ end }}
+{{- with include "flyte.databaseSecret.volumeMount" . }}{{ . | trim | nindent 0 }}{{ end }}
 - name: config-volume
   mountPath: /etc/flyte/config
 {{- if .Values.secrets.adminOauthClientCredentials.enabled }}
@@ -508,7 +508,7 @@ env:
     valueFrom:
       fieldRef:
         fieldPath: metadata.namespace
-  {{- with include "flyte.envList" (list .Values.webhook.podEnv .) }}{{ . | nindent 2 }}{{- end }}
+  {{- with include "flyte.envList" (list .Values.webhook.podEnv .) }}{{ . | trim | nindent 2 }}{{- end }}
 {{- end -}}
 
 {{- define "flyte.ingressTls" -}}
