@@ -2,7 +2,9 @@ package org.flyte.admin.clusterresource;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.flyte.admin.config.NamespaceMappingProperties;
+import org.flyte.admin.executor.NamespaceMappingProperties;
+import org.flyte.admin.executor.cluster.ClustersProperties;
+import org.flyte.admin.executor.cluster.KubernetesClientProperties;
 import org.flyte.admin.service.project.ProjectService;
 import org.flyte.admin.service.resource.ResourceService;
 import org.springframework.beans.factory.ObjectProvider;
@@ -22,7 +24,8 @@ import org.springframework.core.env.ConfigurableEnvironment;
 @EnableConfigurationProperties({
   ClusterResourceProperties.class,
   ClustersProperties.class,
-  KubernetesAccessProperties.class
+  KubernetesClientProperties.class,
+  NamespaceMappingProperties.class
 })
 public class ClusterResourceConfiguration {
 
@@ -30,8 +33,8 @@ public class ClusterResourceConfiguration {
   public static final String COMMAND = "flyte.clusterresource.command";
 
   @Bean(destroyMethod = "close")
-  ClusterTargets clusterTargets(ClustersProperties clusters, KubernetesAccessProperties access) {
-    return ClusterTargets.from(clusters, access);
+  ClusterTargets clusterTargets(ClustersProperties clusters, KubernetesClientProperties server) {
+    return ClusterTargets.from(clusters, server);
   }
 
   @Bean

@@ -26,7 +26,7 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.flyte.admin.clusterresource.ClusterTargets.Target;
 import org.flyte.admin.clusterresource.ResourceApplier.Outcome;
-import org.flyte.admin.config.NamespaceMappingProperties;
+import org.flyte.admin.executor.NamespaceMappingProperties;
 import org.flyte.admin.service.project.ProjectService;
 import org.flyte.admin.service.resource.ResourceService;
 import org.flyte.common.config.FlyteConfigTree;

@@ -57,7 +57,6 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * differences.
  */
 @Configuration(proxyBeanMethods = false)
-// Component scanning finds this class too: without auth there are no keys to serve.
 @ConditionalOnBooleanProperty(name = "flyte.server.security.use-auth")
 @ConditionalOnProperty(
     name = "flyte.auth.app-auth.auth-server-type",

@@ -23,7 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.flyte.admin.AdminAppTest;
-import org.flyte.admin.config.NamespaceMappingProperties;
+import org.flyte.admin.executor.NamespaceMappingProperties;
 import org.flyte.admin.service.project.ProjectService;
 import org.flyte.admin.service.resource.ResourceService;
 import org.junit.jupiter.api.BeforeEach;
