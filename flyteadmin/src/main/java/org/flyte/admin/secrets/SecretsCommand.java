@@ -167,14 +167,15 @@ public final class SecretsCommand {
     return Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
   }
 
-  private static String randomKey(int bytes) {
+  /** {@code bytes} random bytes, unpadded base64: Flyte's form of the symmetric secrets. */
+  public static String randomKey(int bytes) {
     byte[] key = new byte[bytes];
     new SecureRandom().nextBytes(key);
     return Base64.getEncoder().withoutPadding().encodeToString(key);
   }
 
-  /** A 2048-bit RSA key in PKCS#8 PEM, which FlyteAdmin's token signer reads. */
-  private static String rsaKeyPem() {
+  /** A fresh 2048-bit RSA key in PKCS#8 PEM, which FlyteAdmin's token signer reads. */
+  public static String rsaKeyPem() {
     try {
       KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
       generator.initialize(2048);
