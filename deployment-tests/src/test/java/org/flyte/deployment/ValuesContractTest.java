@@ -303,6 +303,37 @@ class ValuesContractTest {
                             Map.of("name", "http", "containerPort", 9088),
                             Map.of("name", "grpc", "containerPort", 9089)))),
         row(
+            "propeller's task_logs (templates), copilot and catalog-cache reach its config files",
+            """
+            configmap:
+              task_logs:
+                plugins:
+                  logs:
+                    cloudwatch-enabled: false
+                    templates:
+                      - displayName: Grafana
+                        templateUris: ['https://grafana.example.com/{{ "{{" }} .podName {{ "}}" }}']
+              copilot:
+                plugins: {k8s: {co-pilot: {image: registry.example.com/flytecopilot:v1}}}
+            """,
+            m -> {
+              Map<String, Object> logs = m.configFile("flyte-propeller-config", "task_logs.yaml");
+              assertThat(at(logs, "plugins.logs.templates[0].templateUris[0]"))
+                  .isEqualTo("https://grafana.example.com/{{ .podName }}");
+              assertThat(
+                      at(
+                          m.configFile("flyte-propeller-config", "copilot.yaml"),
+                          "plugins.k8s.co-pilot.image"))
+                  .isEqualTo("registry.example.com/flytecopilot:v1");
+              assertThat(
+                      at(
+                          m.configFile("flyte-propeller-config", "catalog.yaml"),
+                          "catalog-cache.endpoint"))
+                  .isEqualTo("datacatalog:89");
+              assertThat(at(m.configFile("flyte-propeller-config", "admin.yaml"), "admin.endpoint"))
+                  .isEqualTo("flyteadmin:81");
+            }),
+        row(
             "rbacScope namespace makes a Role",
             "flyteadmin: {serviceAccount: {rbacScope: namespace}}\n",
             m -> {
