@@ -13,6 +13,19 @@ import flyteidl.admin.Common.ResourceListRequest;
 import flyteidl.admin.DescriptionEntityOuterClass.DescriptionEntity;
 import flyteidl.admin.DescriptionEntityOuterClass.DescriptionEntityList;
 import flyteidl.admin.DescriptionEntityOuterClass.DescriptionEntityListRequest;
+import flyteidl.admin.ExecutionOuterClass.Execution;
+import flyteidl.admin.ExecutionOuterClass.ExecutionCreateRequest;
+import flyteidl.admin.ExecutionOuterClass.ExecutionCreateResponse;
+import flyteidl.admin.ExecutionOuterClass.ExecutionList;
+import flyteidl.admin.ExecutionOuterClass.ExecutionRecoverRequest;
+import flyteidl.admin.ExecutionOuterClass.ExecutionRelaunchRequest;
+import flyteidl.admin.ExecutionOuterClass.ExecutionTerminateRequest;
+import flyteidl.admin.ExecutionOuterClass.ExecutionTerminateResponse;
+import flyteidl.admin.ExecutionOuterClass.ExecutionUpdateRequest;
+import flyteidl.admin.ExecutionOuterClass.ExecutionUpdateResponse;
+import flyteidl.admin.ExecutionOuterClass.WorkflowExecutionGetDataRequest;
+import flyteidl.admin.ExecutionOuterClass.WorkflowExecutionGetDataResponse;
+import flyteidl.admin.ExecutionOuterClass.WorkflowExecutionGetRequest;
 import flyteidl.admin.LaunchPlanOuterClass.ActiveLaunchPlanListRequest;
 import flyteidl.admin.LaunchPlanOuterClass.ActiveLaunchPlanRequest;
 import flyteidl.admin.LaunchPlanOuterClass.LaunchPlan;
@@ -70,6 +83,8 @@ import org.flyte.admin.service.ResourceService;
 import org.flyte.admin.service.TaskService;
 import org.flyte.admin.service.VersionService;
 import org.flyte.admin.service.WorkflowService;
+import org.flyte.admin.service.execution.ExecutionDataService;
+import org.flyte.admin.service.execution.ExecutionService;
 import org.springframework.stereotype.Component;
 
 /**
@@ -87,6 +102,8 @@ public class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBase {
   private final DescriptionEntityService descriptionEntities;
   private final NamedEntityService namedEntities;
   private final LaunchPlanService launchPlans;
+  private final ExecutionService executions;
+  private final ExecutionDataService executionData;
 
   public AdminGrpcService(
       VersionService versions,
@@ -96,7 +113,9 @@ public class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBase {
       WorkflowService workflows,
       DescriptionEntityService descriptionEntities,
       NamedEntityService namedEntities,
-      LaunchPlanService launchPlans) {
+      LaunchPlanService launchPlans,
+      ExecutionService executions,
+      ExecutionDataService executionData) {
     this.versions = versions;
     this.projects = projects;
     this.resources = resources;
@@ -105,6 +124,8 @@ public class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBase {
     this.descriptionEntities = descriptionEntities;
     this.namedEntities = namedEntities;
     this.launchPlans = launchPlans;
+    this.executions = executions;
+    this.executionData = executionData;
   }
 
   @Override
@@ -371,6 +392,58 @@ public class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBase {
       NamedEntityIdentifierListRequest request,
       StreamObserver<NamedEntityIdentifierList> responseObserver) {
     respond(responseObserver, launchPlans.listIds(request));
+  }
+
+  // Executions (execution_manager.go).
+
+  @Override
+  public void createExecution(
+      ExecutionCreateRequest request, StreamObserver<ExecutionCreateResponse> responseObserver) {
+    respond(responseObserver, executions.create(request));
+  }
+
+  @Override
+  public void relaunchExecution(
+      ExecutionRelaunchRequest request, StreamObserver<ExecutionCreateResponse> responseObserver) {
+    respond(responseObserver, executions.relaunch(request));
+  }
+
+  @Override
+  public void recoverExecution(
+      ExecutionRecoverRequest request, StreamObserver<ExecutionCreateResponse> responseObserver) {
+    respond(responseObserver, executions.recover(request));
+  }
+
+  @Override
+  public void terminateExecution(
+      ExecutionTerminateRequest request,
+      StreamObserver<ExecutionTerminateResponse> responseObserver) {
+    respond(responseObserver, executions.terminate(request));
+  }
+
+  @Override
+  public void updateExecution(
+      ExecutionUpdateRequest request, StreamObserver<ExecutionUpdateResponse> responseObserver) {
+    respond(responseObserver, executions.update(request));
+  }
+
+  @Override
+  public void getExecution(
+      WorkflowExecutionGetRequest request, StreamObserver<Execution> responseObserver) {
+    respond(responseObserver, executions.get(request));
+  }
+
+  @Override
+  public void listExecutions(
+      ResourceListRequest request, StreamObserver<ExecutionList> responseObserver) {
+    respond(responseObserver, executions.list(request));
+  }
+
+  @Override
+  public void getExecutionData(
+      WorkflowExecutionGetDataRequest request,
+      StreamObserver<WorkflowExecutionGetDataResponse> responseObserver) {
+    respond(responseObserver, executionData.getData(request));
   }
 
   private static <T> void respond(StreamObserver<T> responseObserver, T response) {
