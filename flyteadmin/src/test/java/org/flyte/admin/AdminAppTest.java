@@ -51,6 +51,9 @@ public abstract class AdminAppTest {
     registry.add("flyte.task_type_whitelist.restricted[0].project", () -> "whitelisted");
     registry.add("flyte.task_type_whitelist.restricted[1].project", () -> "whitelisted-domain");
     registry.add("flyte.task_type_whitelist.restricted[1].domain", () -> "staging");
+    // A dynamic queue selected by the tag "gpu" (ExecutionSettingsTest).
+    registry.add("flyte.queues.executionQueues[0].dynamic", () -> "gpu-queue");
+    registry.add("flyte.queues.executionQueues[0].attributes[0]", () -> "gpu");
   }
 
   @Autowired protected Environment environment;

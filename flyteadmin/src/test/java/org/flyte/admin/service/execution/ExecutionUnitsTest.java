@@ -1,0 +1,99 @@
+package org.flyte.admin.service.execution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.flyte.admin.executor.WorkflowExecutor;
+import org.flyte.common.error.ErrorCode;
+import org.flyte.common.error.FlyteException;
+import org.flyte.compiler.KubernetesQuantity;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+
+/** The small rules of executions that need no app. */
+class ExecutionUnitsTest {
+
+  @Test
+  void withoutAnExecutorCreatingAnExecutionIsAFailedPreconditionNamingTheConfiguration() {
+    DefaultListableBeanFactory none = new DefaultListableBeanFactory();
+    WorkflowExecutors executors =
+        new WorkflowExecutors(none.getBeanProvider(WorkflowExecutor.class));
+
+    assertThatThrownBy(executors::require)
+        .isInstanceOfSatisfying(
+            FlyteException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(ErrorCode.FAILED_PRECONDITION);
+              assertThat(e.getMessage())
+                  .startsWith("no workflow executor is configured")
+                  .contains("flyte.clusters");
+            });
+  }
+
+  /** Flyte's AdjustOrDefaultResource: request, limit, platform default, platform limit. */
+  @ParameterizedTest(name = "{0}/{1} with platform {2}/{3} -> {4}/{5}")
+  @CsvSource({
+    "0, 0, 2, 4, 2, 2",
+    "0, 3, 2, 4, 3, 3",
+    "1, 0, 2, 4, 1, 1",
+    "8, 16, 2, 4, 4, 4",
+    "3, 1, 2, 0, 1, 1",
+    "500m, 0, 2, 0, 500m, 500m",
+    "0, 0, 0, 0, 0, 0"
+  })
+  void resourcesAreDefaultedAndCappedAsInFlyte(
+      String request,
+      String limit,
+      String platformDefault,
+      String platformLimit,
+      String expectedRequest,
+      String expectedLimit) {
+    KubernetesQuantity[] adjusted =
+        TaskResourceDefaults.adjust(
+            KubernetesQuantity.parseOrZero(request),
+            KubernetesQuantity.parseOrZero(limit),
+            KubernetesQuantity.parseOrZero(platformDefault),
+            KubernetesQuantity.parseOrZero(platformLimit));
+
+    assertThat(adjusted[0]).hasToString(expectedRequest);
+    assertThat(adjusted[1]).hasToString(expectedLimit);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"my_wf.tasks.add, mywftasksadd", "t-1, t-1", "'a.b c', abc"})
+  void generatedNodeIdsKeepLettersDigitsAndDashes(String task, String node) {
+    assertThat(SkeletonEntities.nodeId(task)).isEqualTo(node);
+  }
+
+  @Test
+  void generatedNodeIdsKeepTheLast63BytesOfLongTaskNames() {
+    String name = "x".repeat(10) + "y".repeat(63);
+    assertThat(SkeletonEntities.nodeId(name)).isEqualTo("y".repeat(63));
+  }
+
+  @Test
+  void generatedNamesAreTwentyCharactersOfTheKubernetesAlphabetAfterAnA() {
+    assertThat(ExecutionNames.generate()).matches("a[bcdfghjklmnpqrstvwxz2456789]{19}");
+  }
+
+  @Test
+  void errorMessagesAreCutToAHundredBytesWithoutBreakingACharacter() {
+    assertThat(ExecutionMessages.truncate("x".repeat(99) + "é", 100)).isEqualTo("x".repeat(99));
+    assertThat(ExecutionMessages.truncate("short", 100)).isEqualTo("short");
+  }
+
+  @Test
+  void errorCodesAreNamedAsGoNamesThem() {
+    assertThat(ExecutionLauncher.goCodeName(ErrorCode.INVALID_ARGUMENT))
+        .isEqualTo("InvalidArgument");
+    assertThat(ExecutionLauncher.goCodeName(ErrorCode.INTERNAL)).isEqualTo("Internal");
+    assertThat(ExecutionLauncher.goCodeName(ErrorCode.CANCELLED)).isEqualTo("Canceled");
+  }
+
+  @Test
+  void goQuotesEscapeQuotesAndControlCharacters() {
+    assertThat(GoStrings.quote("a\"b\\c\n\u0001")).isEqualTo("\"a\\\"b\\\\c\\n\\x01\"");
+  }
+}
