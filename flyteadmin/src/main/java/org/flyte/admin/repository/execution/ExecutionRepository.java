@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.flyte.admin.repository.DatabaseErrors;
 import org.flyte.admin.repository.query.Filter;
 import org.flyte.admin.repository.query.FilterEntity;
 import org.flyte.admin.repository.query.PageRequest;
@@ -102,60 +101,57 @@ public class ExecutionRepository {
   @Transactional
   public ExecutionRow insert(ExecutionRow row, List<ExecutionTag> tags) {
     WorkflowExecutionIdentifier id = row.id();
-    return DatabaseErrors.translating(
-        () -> {
-          for (ExecutionTag tag : tags) {
-            jdbc.sql(
-                    "INSERT INTO execution_tags (created_at, updated_at, execution_project,"
-                        + " execution_domain, execution_name, key, value) VALUES (now(), now(),"
-                        + " :p, :d, :n, :key, :value) ON CONFLICT DO NOTHING")
-                .param("p", id.getProject())
-                .param("d", id.getDomain())
-                .param("n", id.getName())
-                .param("key", tag.key())
-                .param("value", tag.value())
-                .update();
-          }
-          return jdbc.sql(
-                  "INSERT INTO executions (created_at, updated_at, execution_project,"
-                      + " execution_domain, execution_name, launch_plan_id, workflow_id, task_id,"
-                      + " phase, closure, spec, started_at, execution_created_at,"
-                      + " execution_updated_at, duration, abort_cause, mode, source_execution_id,"
-                      + " parent_node_execution_id, cluster, inputs_uri, user_inputs_uri,"
-                      + " error_kind, error_code, \"user\", state, launch_entity) VALUES (now(),"
-                      + " now(), :p, :d, :n, :launchPlanId, :workflowId, :taskId, :phase,"
-                      + " :closure, :spec, :startedAt, :createdAt, :updatedAt, :duration,"
-                      + " :abortCause, :mode, :sourceId, :parentNodeId, :cluster, :inputsUri,"
-                      + " :userInputsUri, :errorKind, :errorCode, :user, :state, :launchEntity)"
-                      + " RETURNING *")
-              .param("p", id.getProject())
-              .param("d", id.getDomain())
-              .param("n", id.getName())
-              .param("launchPlanId", row.launchPlanId())
-              .param("workflowId", row.workflowId())
-              .param("taskId", row.taskId())
-              .param("phase", row.phase())
-              .param("closure", row.closure().toByteArray())
-              .param("spec", row.spec().toByteArray())
-              .param("startedAt", timestamp(row.startedAt()))
-              .param("createdAt", timestamp(row.executionCreatedAt()))
-              .param("updatedAt", timestamp(row.executionUpdatedAt()))
-              .param("duration", row.durationNanos())
-              .param("abortCause", row.abortCause())
-              .param("mode", row.mode())
-              .param("sourceId", row.sourceExecutionId())
-              .param("parentNodeId", row.parentNodeExecutionId())
-              .param("cluster", row.cluster())
-              .param("inputsUri", row.inputsUri())
-              .param("userInputsUri", row.userInputsUri())
-              .param("errorKind", row.errorKind())
-              .param("errorCode", row.errorCode())
-              .param("user", row.user())
-              .param("state", row.state())
-              .param("launchEntity", row.launchEntity())
-              .query(ExecutionRepository::row)
-              .single();
-        });
+    for (ExecutionTag tag : tags) {
+      jdbc.sql(
+              "INSERT INTO execution_tags (created_at, updated_at, execution_project,"
+                  + " execution_domain, execution_name, key, value) VALUES (now(), now(),"
+                  + " :p, :d, :n, :key, :value) ON CONFLICT DO NOTHING")
+          .param("p", id.getProject())
+          .param("d", id.getDomain())
+          .param("n", id.getName())
+          .param("key", tag.key())
+          .param("value", tag.value())
+          .update();
+    }
+    return jdbc.sql(
+            "INSERT INTO executions (created_at, updated_at, execution_project,"
+                + " execution_domain, execution_name, launch_plan_id, workflow_id, task_id,"
+                + " phase, closure, spec, started_at, execution_created_at,"
+                + " execution_updated_at, duration, abort_cause, mode, source_execution_id,"
+                + " parent_node_execution_id, cluster, inputs_uri, user_inputs_uri,"
+                + " error_kind, error_code, \"user\", state, launch_entity) VALUES (now(),"
+                + " now(), :p, :d, :n, :launchPlanId, :workflowId, :taskId, :phase,"
+                + " :closure, :spec, :startedAt, :createdAt, :updatedAt, :duration,"
+                + " :abortCause, :mode, :sourceId, :parentNodeId, :cluster, :inputsUri,"
+                + " :userInputsUri, :errorKind, :errorCode, :user, :state, :launchEntity)"
+                + " RETURNING *")
+        .param("p", id.getProject())
+        .param("d", id.getDomain())
+        .param("n", id.getName())
+        .param("launchPlanId", row.launchPlanId())
+        .param("workflowId", row.workflowId())
+        .param("taskId", row.taskId())
+        .param("phase", row.phase())
+        .param("closure", row.closure().toByteArray())
+        .param("spec", row.spec().toByteArray())
+        .param("startedAt", timestamp(row.startedAt()))
+        .param("createdAt", timestamp(row.executionCreatedAt()))
+        .param("updatedAt", timestamp(row.executionUpdatedAt()))
+        .param("duration", row.durationNanos())
+        .param("abortCause", row.abortCause())
+        .param("mode", row.mode())
+        .param("sourceId", row.sourceExecutionId())
+        .param("parentNodeId", row.parentNodeExecutionId())
+        .param("cluster", row.cluster())
+        .param("inputsUri", row.inputsUri())
+        .param("userInputsUri", row.userInputsUri())
+        .param("errorKind", row.errorKind())
+        .param("errorCode", row.errorCode())
+        .param("user", row.user())
+        .param("state", row.state())
+        .param("launchEntity", row.launchEntity())
+        .query(ExecutionRepository::row)
+        .single();
   }
 
   /** The execution {@code id} names. */
@@ -174,32 +170,28 @@ public class ExecutionRepository {
 
   /** The surrogate id of the execution {@code id} names, without reading its proto columns. */
   public Optional<Long> rowId(WorkflowExecutionIdentifier id) {
-    return DatabaseErrors.translating(
-        () ->
-            jdbc.sql(
-                    "SELECT id FROM executions WHERE execution_project = :p"
-                        + " AND execution_domain = :d AND execution_name = :n")
-                .param("p", id.getProject())
-                .param("d", id.getDomain())
-                .param("n", id.getName())
-                .query(Long.class)
-                .optional());
+    return jdbc.sql(
+            "SELECT id FROM executions WHERE execution_project = :p"
+                + " AND execution_domain = :d AND execution_name = :n")
+        .param("p", id.getProject())
+        .param("d", id.getDomain())
+        .param("n", id.getName())
+        .query(Long.class)
+        .optional();
   }
 
   private Optional<ExecutionRow> findWhere(WorkflowExecutionIdentifier id, String suffix) {
-    return DatabaseErrors.translating(
-        () ->
-            jdbc.sql(
-                    "SELECT "
-                        + COLUMNS
-                        + " FROM executions e WHERE e.execution_project = :p"
-                        + " AND e.execution_domain = :d AND e.execution_name = :n"
-                        + suffix)
-                .param("p", id.getProject())
-                .param("d", id.getDomain())
-                .param("n", id.getName())
-                .query(ExecutionRepository::row)
-                .optional());
+    return jdbc.sql(
+            "SELECT "
+                + COLUMNS
+                + " FROM executions e WHERE e.execution_project = :p"
+                + " AND e.execution_domain = :d AND e.execution_name = :n"
+                + suffix)
+        .param("p", id.getProject())
+        .param("d", id.getDomain())
+        .param("n", id.getName())
+        .query(ExecutionRepository::row)
+        .optional();
   }
 
   /**
@@ -208,31 +200,29 @@ public class ExecutionRepository {
    * and moves {@code updated_at}.
    */
   public void update(ExecutionRow row) {
-    DatabaseErrors.translating(
-        () ->
-            jdbc.sql(
-                    "UPDATE executions SET updated_at = now(), phase = :phase, closure = :closure,"
-                        + " spec = :spec, started_at = :startedAt,"
-                        + " execution_updated_at = :updatedAt, duration = :duration,"
-                        + " abort_cause = :abortCause, source_execution_id = :sourceId,"
-                        + " cluster = :cluster, inputs_uri = :inputsUri,"
-                        + " error_kind = :errorKind, error_code = :errorCode, state = :state"
-                        + " WHERE id = :id")
-                .param("phase", row.phase())
-                .param("closure", row.closure().toByteArray())
-                .param("spec", row.spec().toByteArray())
-                .param("startedAt", timestamp(row.startedAt()))
-                .param("updatedAt", timestamp(row.executionUpdatedAt()))
-                .param("duration", row.durationNanos())
-                .param("abortCause", row.abortCause())
-                .param("sourceId", row.sourceExecutionId())
-                .param("cluster", row.cluster())
-                .param("inputsUri", row.inputsUri())
-                .param("errorKind", row.errorKind())
-                .param("errorCode", row.errorCode())
-                .param("state", row.state())
-                .param("id", row.rowId())
-                .update());
+    jdbc.sql(
+            "UPDATE executions SET updated_at = now(), phase = :phase, closure = :closure,"
+                + " spec = :spec, started_at = :startedAt,"
+                + " execution_updated_at = :updatedAt, duration = :duration,"
+                + " abort_cause = :abortCause, source_execution_id = :sourceId,"
+                + " cluster = :cluster, inputs_uri = :inputsUri,"
+                + " error_kind = :errorKind, error_code = :errorCode, state = :state"
+                + " WHERE id = :id")
+        .param("phase", row.phase())
+        .param("closure", row.closure().toByteArray())
+        .param("spec", row.spec().toByteArray())
+        .param("startedAt", timestamp(row.startedAt()))
+        .param("updatedAt", timestamp(row.executionUpdatedAt()))
+        .param("duration", row.durationNanos())
+        .param("abortCause", row.abortCause())
+        .param("sourceId", row.sourceExecutionId())
+        .param("cluster", row.cluster())
+        .param("inputsUri", row.inputsUri())
+        .param("errorKind", row.errorKind())
+        .param("errorCode", row.errorCode())
+        .param("state", row.state())
+        .param("id", row.rowId())
+        .update();
   }
 
   /**
@@ -243,16 +233,14 @@ public class ExecutionRepository {
    * @return whether the row was changed
    */
   public boolean recordCluster(long rowId, String cluster, ExecutionSpec spec) {
-    return DatabaseErrors.translating(
-            () ->
-                jdbc.sql(
-                        "UPDATE executions SET updated_at = now(), cluster = :cluster,"
-                            + " spec = :spec WHERE id = :id AND phase = 'UNDEFINED'"
-                            + " AND (cluster IS NULL OR cluster = '')")
-                    .param("cluster", cluster)
-                    .param("spec", spec.toByteArray())
-                    .param("id", rowId)
-                    .update())
+    return jdbc.sql(
+                "UPDATE executions SET updated_at = now(), cluster = :cluster,"
+                    + " spec = :spec WHERE id = :id AND phase = 'UNDEFINED'"
+                    + " AND (cluster IS NULL OR cluster = '')")
+            .param("cluster", cluster)
+            .param("spec", spec.toByteArray())
+            .param("id", rowId)
+            .update()
         > 0;
   }
 
@@ -260,19 +248,14 @@ public class ExecutionRepository {
   @Transactional
   public void delete(ExecutionRow row) {
     WorkflowExecutionIdentifier id = row.id();
-    DatabaseErrors.translating(
-        () -> {
-          jdbc.sql(
-                  "DELETE FROM execution_tags WHERE execution_project = :p"
-                      + " AND execution_domain = :d AND execution_name = :n")
-              .param("p", id.getProject())
-              .param("d", id.getDomain())
-              .param("n", id.getName())
-              .update();
-          return jdbc.sql("DELETE FROM executions WHERE id = :id")
-              .param("id", row.rowId())
-              .update();
-        });
+    jdbc.sql(
+            "DELETE FROM execution_tags WHERE execution_project = :p"
+                + " AND execution_domain = :d AND execution_name = :n")
+        .param("p", id.getProject())
+        .param("d", id.getDomain())
+        .param("n", id.getName())
+        .update();
+    jdbc.sql("DELETE FROM executions WHERE id = :id").param("id", row.rowId()).update();
   }
 
   /** One page of executions. */
@@ -312,9 +295,7 @@ public class ExecutionRepository {
                     // Rows with equal sort keys keep one order from page to page.
                     .append(s.ascending() ? ", e.id ASC" : ", e.id DESC"));
     sql.append(query.page().sql());
-    return DatabaseErrors.translating(
-        () ->
-            jdbc.sql(sql.toString()).params(where.params()).query(ExecutionRepository::row).list());
+    return jdbc.sql(sql.toString()).params(where.params()).query(ExecutionRepository::row).list();
   }
 
   /**
@@ -322,18 +303,16 @@ public class ExecutionRepository {
    * plan {@code name} (a launch plan's concurrency policy).
    */
   public long countActive(String project, String domain, String launchPlanName) {
-    return DatabaseErrors.translating(
-        () ->
-            jdbc.sql(
-                    "SELECT count(*) FROM executions e INNER JOIN launch_plans l"
-                        + " ON e.launch_plan_id = l.id WHERE e.execution_project = :p"
-                        + " AND e.execution_domain = :d AND l.name = :n"
-                        + " AND e.phase IN ('QUEUED', 'RUNNING')")
-                .param("p", project)
-                .param("d", domain)
-                .param("n", launchPlanName)
-                .query(Long.class)
-                .single());
+    return jdbc.sql(
+            "SELECT count(*) FROM executions e INNER JOIN launch_plans l"
+                + " ON e.launch_plan_id = l.id WHERE e.execution_project = :p"
+                + " AND e.execution_domain = :d AND l.name = :n"
+                + " AND e.phase IN ('QUEUED', 'RUNNING')")
+        .param("p", project)
+        .param("d", domain)
+        .param("n", launchPlanName)
+        .query(Long.class)
+        .single();
   }
 
   static ExecutionRow row(ResultSet rs, int rowNumber) throws SQLException {

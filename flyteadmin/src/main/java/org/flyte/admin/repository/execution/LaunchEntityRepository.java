@@ -3,7 +3,6 @@ package org.flyte.admin.repository.execution;
 import flyteidl.core.IdentifierOuterClass.Identifier;
 import java.time.Instant;
 import java.util.Optional;
-import org.flyte.admin.repository.DatabaseErrors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -33,38 +32,32 @@ public class LaunchEntityRepository {
 
   /** The workflow {@code id} names. */
   public Optional<WorkflowTarget> workflow(Identifier id) {
-    return DatabaseErrors.translating(
-        () ->
-            jdbc.sql(
-                    "SELECT id, remote_closure_identifier, created_at FROM workflows"
-                        + " WHERE project = :p AND domain = :d AND name = :n AND version = :v")
-                .param("p", id.getProject())
-                .param("d", id.getDomain())
-                .param("n", id.getName())
-                .param("v", id.getVersion())
-                .query(
-                    (rs, row) ->
-                        new WorkflowTarget(
-                            rs.getLong(1),
-                            rs.getString(2),
-                            rs.getTimestamp(3) == null
-                                ? Instant.EPOCH
-                                : rs.getTimestamp(3).toInstant()))
-                .optional());
+    return jdbc.sql(
+            "SELECT id, remote_closure_identifier, created_at FROM workflows"
+                + " WHERE project = :p AND domain = :d AND name = :n AND version = :v")
+        .param("p", id.getProject())
+        .param("d", id.getDomain())
+        .param("n", id.getName())
+        .param("v", id.getVersion())
+        .query(
+            (rs, row) ->
+                new WorkflowTarget(
+                    rs.getLong(1),
+                    rs.getString(2),
+                    rs.getTimestamp(3) == null ? Instant.EPOCH : rs.getTimestamp(3).toInstant()))
+        .optional();
   }
 
   /** The surrogate id of the task {@code id} names. */
   public Optional<Long> taskRowId(Identifier id) {
-    return DatabaseErrors.translating(
-        () ->
-            jdbc.sql(
-                    "SELECT id FROM tasks WHERE project = :p AND domain = :d AND name = :n"
-                        + " AND version = :v")
-                .param("p", id.getProject())
-                .param("d", id.getDomain())
-                .param("n", id.getName())
-                .param("v", id.getVersion())
-                .query(Long.class)
-                .optional());
+    return jdbc.sql(
+            "SELECT id FROM tasks WHERE project = :p AND domain = :d AND name = :n"
+                + " AND version = :v")
+        .param("p", id.getProject())
+        .param("d", id.getDomain())
+        .param("n", id.getName())
+        .param("v", id.getVersion())
+        .query(Long.class)
+        .optional();
   }
 }

@@ -4,7 +4,6 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import flyteidl.admin.NodeExecutionOuterClass.NodeExecutionClosure;
 import flyteidl.core.IdentifierOuterClass.NodeExecutionIdentifier;
 import java.util.Optional;
-import org.flyte.admin.repository.DatabaseErrors;
 import org.flyte.common.error.ErrorCode;
 import org.flyte.common.error.FlyteException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,18 +33,15 @@ public class NodeExecutionLookupRepository {
 
   /** The node execution {@code id} names. */
   public Optional<NodeExecutionReference> find(NodeExecutionIdentifier id) {
-    return DatabaseErrors.translating(
-        () ->
-            jdbc.sql(
-                    "SELECT id, closure FROM node_executions WHERE execution_project = :p"
-                        + " AND execution_domain = :d AND execution_name = :n AND node_id = :node")
-                .param("p", id.getExecutionId().getProject())
-                .param("d", id.getExecutionId().getDomain())
-                .param("n", id.getExecutionId().getName())
-                .param("node", id.getNodeId())
-                .query(
-                    (rs, row) -> new NodeExecutionReference(rs.getLong(1), closure(rs.getBytes(2))))
-                .optional());
+    return jdbc.sql(
+            "SELECT id, closure FROM node_executions WHERE execution_project = :p"
+                + " AND execution_domain = :d AND execution_name = :n AND node_id = :node")
+        .param("p", id.getExecutionId().getProject())
+        .param("d", id.getExecutionId().getDomain())
+        .param("n", id.getExecutionId().getName())
+        .param("node", id.getNodeId())
+        .query((rs, row) -> new NodeExecutionReference(rs.getLong(1), closure(rs.getBytes(2))))
+        .optional();
   }
 
   private static NodeExecutionClosure closure(byte[] bytes) {

@@ -10,7 +10,7 @@ import java.util.Optional;
 import org.flyte.admin.config.RemoteDataProperties;
 import org.flyte.admin.repository.execution.ExecutionRepository;
 import org.flyte.admin.repository.execution.ExecutionRow;
-import org.flyte.admin.service.LocalUrlSigner;
+import org.flyte.admin.service.dataproxy.LocalUrlSigner;
 import org.flyte.common.error.FlyteException;
 import org.flyte.common.storage.BlobMetadata;
 import org.flyte.common.storage.BlobStore;

@@ -12,8 +12,9 @@ import org.flyte.admin.executor.ExecutionResponse;
 import org.flyte.admin.executor.WorkflowExecutor;
 import org.flyte.admin.repository.execution.ExecutionRepository;
 import org.flyte.admin.repository.execution.ExecutionRow;
-import org.flyte.admin.service.ProjectDomainValidator;
 import org.flyte.admin.service.execution.ExecutionPlanner.Plan;
+import org.flyte.admin.service.project.ProjectDomainValidator;
+import org.flyte.admin.service.validation.ExecutionRequestValidator;
 import org.flyte.common.error.ErrorCode;
 import org.flyte.common.error.FlyteException;
 import org.flyte.common.storage.ProtoStore;
@@ -74,7 +75,9 @@ class ExecutionLauncher {
    */
   WorkflowExecutionIdentifier launch(
       ExecutionCreateRequest request, Instant requestedAt, long sourceExecutionRowId) {
-    ExecutionRequests.validateCreate(request, projects);
+    ExecutionRequestValidator.validateCreateNames(request);
+    projects.requireActive(request.getProject(), request.getDomain());
+    ExecutionRequestValidator.validateCreateSpec(request);
     WorkflowExecutor executor = executors.require();
     Plan plan = planner.plan(request, requestedAt, clock.instant());
     if (!plan.singleTask()) {

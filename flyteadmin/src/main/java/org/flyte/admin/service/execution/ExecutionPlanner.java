@@ -29,11 +29,12 @@ import org.flyte.admin.config.NamespaceMappingProperties;
 import org.flyte.admin.config.RegistrationProperties;
 import org.flyte.admin.executor.ExecutionData;
 import org.flyte.admin.executor.ExecutionParameters;
-import org.flyte.admin.repository.ProjectRepository;
 import org.flyte.admin.repository.execution.ExecutionRepository.ExecutionTag;
 import org.flyte.admin.repository.execution.ExecutionRow;
 import org.flyte.admin.repository.execution.LaunchEntityRepository.WorkflowTarget;
+import org.flyte.admin.repository.project.ProjectRepository;
 import org.flyte.admin.service.execution.LaunchTargets.Target;
+import org.flyte.common.auth.CallerIdentity;
 import org.flyte.common.error.ErrorCode;
 import org.flyte.common.error.FlyteException;
 import org.flyte.common.storage.DataReference;
@@ -224,12 +225,9 @@ class ExecutionPlanner {
         .resolve("metadata", id.getProject(), id.getDomain(), id.getName(), object);
   }
 
-  /**
-   * The caller. FlyteAdmin without authentication records an empty principal, as Flyte does with
-   * authentication off.
-   */
+  /** The caller's subject; empty without authentication, as in Flyte. */
   private static String principal() {
-    return "";
+    return CallerIdentity.currentSubject();
   }
 
   private WorkflowClosure readClosure(WorkflowTarget workflow) {

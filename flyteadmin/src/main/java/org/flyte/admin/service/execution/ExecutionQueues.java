@@ -13,7 +13,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.flyte.admin.config.QueuesProperties;
 import org.flyte.admin.config.QueuesProperties.ExecutionQueue;
 import org.flyte.admin.config.QueuesProperties.WorkflowConfig;
-import org.flyte.admin.service.ResourceService;
+import org.flyte.admin.service.resource.ResourceService;
 import org.springframework.stereotype.Component;
 
 /**

@@ -37,6 +37,9 @@ import org.flyte.admin.repository.query.FilterEntity;
 import org.flyte.admin.repository.query.FilterParser;
 import org.flyte.admin.repository.query.PageRequest;
 import org.flyte.admin.repository.query.SortOrder;
+import org.flyte.admin.service.validation.ExecutionRequestValidator;
+import org.flyte.admin.service.validation.ListRequests;
+import org.flyte.common.auth.CallerIdentity;
 import org.flyte.common.error.ErrorCode;
 import org.flyte.common.error.FlyteException;
 import org.flyte.common.storage.DataReference;
@@ -141,7 +144,7 @@ public class ExecutionService {
 
   /** TerminateExecution. */
   public ExecutionTerminateResponse terminate(ExecutionTerminateRequest request) {
-    ExecutionRequests.validateId(request.getId(), request.hasId());
+    ExecutionRequestValidator.validateId(request.getId(), request.hasId());
     WorkflowExecutionIdentifier id = request.getId();
     ExecutionRow aborting =
         transactions.execute(
@@ -186,7 +189,7 @@ public class ExecutionService {
   /** UpdateExecution: archive or activate. */
   public ExecutionUpdateResponse update(ExecutionUpdateRequest request) {
     Instant requestedAt = clock.instant();
-    ExecutionRequests.validateId(request.getId(), request.hasId());
+    ExecutionRequestValidator.validateId(request.getId(), request.hasId());
     transactions.executeWithoutResult(
         tx -> {
           ExecutionRow row =
@@ -207,7 +210,7 @@ public class ExecutionService {
 
   /** GetExecution. */
   public Execution get(WorkflowExecutionGetRequest request) {
-    ExecutionRequests.validateId(request.getId(), request.hasId());
+    ExecutionRequestValidator.validateId(request.getId(), request.hasId());
     WorkflowExecutionIdentifier id = request.getId();
     return ExecutionMessages.forGet(
         find(id), namespaces.namespace(id.getProject(), id.getDomain()));
@@ -215,14 +218,7 @@ public class ExecutionService {
 
   /** ListExecutions. */
   public ExecutionList list(ResourceListRequest request) {
-    if (!request.hasId()) {
-      throw ExecutionRequests.missing("id");
-    }
-    ExecutionRequests.requireNonEmpty(request.getId().getProject(), "project");
-    ExecutionRequests.requireNonEmpty(request.getId().getDomain(), "domain");
-    if (request.getLimit() == 0) {
-      throw FlyteException.invalidArgument("invalid value for limit");
-    }
+    ListRequests.resourceList(request);
     List<Filter> filters = FilterParser.parse(request.getFilters(), FilterEntity.EXECUTION);
     Optional<SortOrder> sort =
         SortOrder.of(request.hasSortBy() ? request.getSortBy() : null, FilterEntity.EXECUTION);
@@ -281,9 +277,9 @@ public class ExecutionService {
         "missing entity of type execution with identifier %s", ProtoText.render(id));
   }
 
-  /** Without authentication, principals are empty, as in Flyte with authentication off. */
+  /** The caller's subject; empty without authentication, as in Flyte. */
   private static String principal() {
-    return "";
+    return CallerIdentity.currentSubject();
   }
 
   private static ExecutionCreateResponse response(WorkflowExecutionIdentifier id) {

@@ -21,8 +21,9 @@ import java.util.TreeMap;
 import org.flyte.admin.config.ClusterPoolsProperties;
 import org.flyte.admin.config.ExecutionProperties;
 import org.flyte.admin.config.FlyteAdminProperties;
-import org.flyte.admin.service.ResourceService;
-import org.flyte.admin.service.WorkflowExecutionConfigs;
+import org.flyte.admin.service.resource.ResourceService;
+import org.flyte.admin.service.resource.WorkflowExecutionConfigs;
+import org.flyte.common.auth.CallerIdentity;
 import org.flyte.common.error.FlyteException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -37,7 +38,8 @@ import org.springframework.stereotype.Component;
  *       that sets it: the request's spec, the launch plan's spec, the most specific
  *       WORKFLOW_EXECUTION_CONFIG attribute of (project, domain, workflow name), the project-level
  *       one again, the deprecated auth role turned into a security context, the platform's {@code
- *       flyteadmin} section; the result always has a security context with a {@code run_as};
+ *       flyteadmin} section; the result always has a security context with a {@code run_as}, whose
+ *       empty execution identity becomes the caller's subject;
  *   <li>the cluster pool of the request must agree with the one of the CLUSTER_ASSIGNMENT attribute
  *       (or the domain's {@code clusterPools} entry) when both are set.
  * </ul>
@@ -91,9 +93,10 @@ class ExecutionSettings {
     }
     config = WorkflowExecutionConfigs.merge(config, platform());
     WorkflowExecutionConfig.Builder resolved = config.toBuilder();
-    if (!resolved.hasSecurityContext() || !resolved.getSecurityContext().hasRunAs()) {
-      resolved.setSecurityContext(
-          resolved.getSecurityContext().toBuilder().setRunAs(Identity.getDefaultInstance()));
+    Identity.Builder runAs = resolved.getSecurityContextBuilder().getRunAsBuilder();
+    if (runAs.getExecutionIdentity().isEmpty()) {
+      // The caller, when authenticated (a child execution already carries its parent's).
+      runAs.setExecutionIdentity(CallerIdentity.currentSubject());
     }
     return resolved.build();
   }

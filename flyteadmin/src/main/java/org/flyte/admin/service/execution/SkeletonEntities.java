@@ -1,6 +1,5 @@
 package org.flyte.admin.service.execution;
 
-import com.google.protobuf.CodedOutputStream;
 import flyteidl.admin.Common.Annotations;
 import flyteidl.admin.Common.Labels;
 import flyteidl.admin.Common.NamedEntityIdentifier;
@@ -18,10 +17,8 @@ import flyteidl.admin.WorkflowOuterClass.WorkflowCreateRequest;
 import flyteidl.admin.WorkflowOuterClass.WorkflowSpec;
 import flyteidl.core.IdentifierOuterClass.Identifier;
 import flyteidl.core.IdentifierOuterClass.ResourceType;
-import flyteidl.core.Interface.Parameter;
 import flyteidl.core.Interface.ParameterMap;
 import flyteidl.core.Interface.TypedInterface;
-import flyteidl.core.Interface.Variable;
 import flyteidl.core.Interface.VariableMap;
 import flyteidl.core.Literals.Binding;
 import flyteidl.core.Literals.BindingData;
@@ -32,23 +29,21 @@ import flyteidl.core.Workflow.Node;
 import flyteidl.core.Workflow.NodeMetadata;
 import flyteidl.core.Workflow.TaskNode;
 import flyteidl.core.Workflow.WorkflowTemplate;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.flyte.admin.repository.LaunchPlanRepository;
-import org.flyte.admin.repository.LaunchPlanRepository.StoredLaunchPlan;
-import org.flyte.admin.repository.TaskRepository;
 import org.flyte.admin.repository.execution.LaunchEntityRepository;
 import org.flyte.admin.repository.execution.LaunchEntityRepository.WorkflowTarget;
-import org.flyte.admin.service.NamedEntityService;
-import org.flyte.admin.service.ProjectDomainValidator;
-import org.flyte.admin.service.WorkflowService;
+import org.flyte.admin.repository.launchplan.LaunchPlanRepository;
+import org.flyte.admin.repository.launchplan.LaunchPlanRepository.StoredLaunchPlan;
+import org.flyte.admin.repository.task.TaskRepository;
+import org.flyte.admin.service.digest.Digests;
+import org.flyte.admin.service.namedentity.NamedEntityService;
+import org.flyte.admin.service.project.ProjectDomainValidator;
+import org.flyte.admin.service.validation.LaunchPlanSpecValidator;
+import org.flyte.admin.service.workflow.WorkflowService;
 import org.flyte.common.error.ErrorCode;
 import org.flyte.common.error.FlyteException;
 import org.flyte.compiler.graph.ProtoText;
@@ -167,7 +162,7 @@ class SkeletonEntities {
             .addAllOutputs(bindings(template.getInterface().getOutputs(), nodeId))
             .build();
     try {
-      workflowService.createWorkflow(
+      workflowService.create(
           WorkflowCreateRequest.newBuilder()
               .setId(workflowId)
               .setSpec(WorkflowSpec.newBuilder().setTemplate(workflow))
@@ -188,19 +183,9 @@ class SkeletonEntities {
       long workflowRowId,
       ExecutionSpec spec) {
     projects.requireActive(launchPlanId.getProject(), launchPlanId.getDomain());
-    ParameterMap.Builder expected = ParameterMap.newBuilder();
-    for (Map.Entry<String, Variable> input :
-        workflowInterface.getInputs().getVariablesMap().entrySet()) {
-      expected.putParameters(
-          input.getKey(),
-          Parameter.newBuilder()
-              .setVar(
-                  Variable.newBuilder()
-                      .setType(input.getValue().getType())
-                      .setDescription(input.getValue().getDescription()))
-              .setRequired(true)
-              .build());
-    }
+    ParameterMap expected =
+        LaunchPlanSpecValidator.expectedInputs(
+            workflowInterface.getInputs().getVariablesMap(), Map.of(), Map.of());
     LaunchPlanSpec.Builder launchSpec =
         LaunchPlanSpec.newBuilder()
             .setWorkflowId(taskId.toBuilder().setResourceType(ResourceType.WORKFLOW))
@@ -225,7 +210,7 @@ class SkeletonEntities {
       launchPlans.insert(
           launchPlan,
           workflowRowId,
-          digest(launchPlan),
+          Digests.of(launchPlan),
           LaunchPlanState.INACTIVE_VALUE,
           "NONE",
           null);
@@ -240,7 +225,7 @@ class SkeletonEntities {
   }
 
   private void markSystemGenerated(ResourceType type, Identifier id) {
-    namedEntities.updateNamedEntity(
+    namedEntities.update(
         NamedEntityUpdateRequest.newBuilder()
             .setResourceType(type)
             .setId(
@@ -292,19 +277,5 @@ class SkeletonEntities {
               .build());
     }
     return bindings;
-  }
-
-  /** SHA-256 of the deterministic serialization, as launch plan registration digests. */
-  private static byte[] digest(LaunchPlan launchPlan) {
-    try {
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-      CodedOutputStream out = CodedOutputStream.newInstance(bytes);
-      out.useDeterministicSerialization();
-      launchPlan.writeTo(out);
-      out.flush();
-      return MessageDigest.getInstance("SHA-256").digest(bytes.toByteArray());
-    } catch (IOException | NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

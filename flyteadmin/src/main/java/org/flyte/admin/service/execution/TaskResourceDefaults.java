@@ -13,8 +13,8 @@ import flyteidl.core.Tasks.TaskTemplate;
 import java.util.List;
 import org.flyte.admin.config.TaskResourcesProperties;
 import org.flyte.admin.executor.ExecutionParameters;
-import org.flyte.admin.service.ResourceService;
-import org.flyte.compiler.KubernetesQuantity;
+import org.flyte.admin.service.resource.ResourceService;
+import org.flyte.compiler.k8s.KubernetesQuantity;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -163,7 +163,7 @@ class TaskResourceDefaults {
     if (value.isZero() || limit.isZero()) {
       return value;
     }
-    return value.compareTo(limit) > 0 ? limit : value;
+    return value.value().compareTo(limit.value()) > 0 ? limit : value;
   }
 
   private static ResourceEntry entry(ResourceName name, KubernetesQuantity quantity) {
@@ -176,7 +176,7 @@ class TaskResourceDefaults {
     KubernetesQuantity ephemeral = KubernetesQuantity.ZERO;
     KubernetesQuantity gpu = KubernetesQuantity.ZERO;
     for (ResourceEntry entry : entries) {
-      KubernetesQuantity value = KubernetesQuantity.parseOrZero(entry.getValue());
+      KubernetesQuantity value = quantity(entry.getValue());
       switch (entry.getName()) {
         case CPU -> cpu = value;
         case MEMORY -> memory = value;
@@ -192,10 +192,10 @@ class TaskResourceDefaults {
 
   private static Set of(TaskResourceSpec spec) {
     return new Set(
-        KubernetesQuantity.parseOrZero(spec.getCpu()),
-        KubernetesQuantity.parseOrZero(spec.getMemory()),
-        KubernetesQuantity.parseOrZero(spec.getEphemeralStorage()),
-        KubernetesQuantity.parseOrZero(spec.getGpu()));
+        quantity(spec.getCpu()),
+        quantity(spec.getMemory()),
+        quantity(spec.getEphemeralStorage()),
+        quantity(spec.getGpu()));
   }
 
   private static Set of(TaskResourcesProperties.Set set) {
@@ -206,9 +206,15 @@ class TaskResourceDefaults {
         quantity(set.gpu()));
   }
 
-  private static KubernetesQuantity quantity(@Nullable String text) {
-    return text == null || text.isEmpty()
-        ? KubernetesQuantity.ZERO
-        : KubernetesQuantity.parseOrZero(text);
+  /** Go's {@code parseQuantityNoError}: a value that is not a quantity counts as zero. */
+  static KubernetesQuantity quantity(@Nullable String text) {
+    if (text == null || text.isEmpty()) {
+      return KubernetesQuantity.ZERO;
+    }
+    try {
+      return KubernetesQuantity.parse(text);
+    } catch (IllegalArgumentException e) {
+      return KubernetesQuantity.ZERO;
+    }
   }
 }

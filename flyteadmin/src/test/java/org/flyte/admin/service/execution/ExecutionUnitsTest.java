@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.flyte.admin.executor.WorkflowExecutor;
 import org.flyte.common.error.ErrorCode;
 import org.flyte.common.error.FlyteException;
-import org.flyte.compiler.KubernetesQuantity;
+import org.flyte.compiler.k8s.KubernetesQuantity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -52,10 +52,10 @@ class ExecutionUnitsTest {
       String expectedLimit) {
     KubernetesQuantity[] adjusted =
         TaskResourceDefaults.adjust(
-            KubernetesQuantity.parseOrZero(request),
-            KubernetesQuantity.parseOrZero(limit),
-            KubernetesQuantity.parseOrZero(platformDefault),
-            KubernetesQuantity.parseOrZero(platformLimit));
+            TaskResourceDefaults.quantity(request),
+            TaskResourceDefaults.quantity(limit),
+            TaskResourceDefaults.quantity(platformDefault),
+            TaskResourceDefaults.quantity(platformLimit));
 
     assertThat(adjusted[0]).hasToString(expectedRequest);
     assertThat(adjusted[1]).hasToString(expectedLimit);
