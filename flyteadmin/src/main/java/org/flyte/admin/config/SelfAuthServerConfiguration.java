@@ -57,8 +57,6 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * differences.
  */
 @Configuration(proxyBeanMethods = false)
-// Component scanning finds this class too: without auth it must stay off (AuthConfiguration,
-// which imports it, provides the keys it needs only with auth on).
 @ConditionalOnBooleanProperty(name = "flyte.server.security.use-auth")
 @ConditionalOnProperty(
     name = "flyte.auth.app-auth.auth-server-type",

@@ -14,7 +14,7 @@ import java.util.List;
 import org.flyte.admin.config.TaskResourcesProperties;
 import org.flyte.admin.executor.ExecutionParameters;
 import org.flyte.admin.service.resource.ResourceService;
-import org.flyte.compiler.k8s.KubernetesQuantity;
+import org.flyte.compiler.Quantity;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -38,14 +38,12 @@ import org.springframework.stereotype.Component;
 @Component
 class TaskResourceDefaults {
 
-  /** One resource's four quantities. */
-  record Set(
-      KubernetesQuantity cpu,
-      KubernetesQuantity memory,
-      KubernetesQuantity ephemeralStorage,
-      KubernetesQuantity gpu) {
+  private static final Quantity ZERO = Quantity.parse("0");
 
-    KubernetesQuantity of(ResourceName name) {
+  /** One resource's four quantities. */
+  record Set(Quantity cpu, Quantity memory, Quantity ephemeralStorage, Quantity gpu) {
+
+    Quantity of(ResourceName name) {
       return switch (name) {
         case CPU -> cpu;
         case MEMORY -> memory;
@@ -73,8 +71,8 @@ class TaskResourceDefaults {
           text(set.cpu), text(set.gpu), text(set.memory), text(set.ephemeralStorage));
     }
 
-    private static @Nullable String text(KubernetesQuantity quantity) {
-      return quantity.isZero() ? null : quantity.toString();
+    private static @Nullable String text(Quantity quantity) {
+      return quantity.isZero() ? null : quantity.canonical();
     }
   }
 
@@ -127,7 +125,7 @@ class TaskResourceDefaults {
             && platform.defaults().of(name).isZero()) {
           continue;
         }
-        KubernetesQuantity[] adjusted =
+        Quantity[] adjusted =
             adjust(
                 requests.of(name),
                 limits.of(name),
@@ -142,11 +140,8 @@ class TaskResourceDefaults {
   }
 
   /** {@code AdjustOrDefaultResource}: the request and the limit. */
-  static KubernetesQuantity[] adjust(
-      KubernetesQuantity request,
-      KubernetesQuantity limit,
-      KubernetesQuantity platformDefault,
-      KubernetesQuantity platformLimit) {
+  static Quantity[] adjust(
+      Quantity request, Quantity limit, Quantity platformDefault, Quantity platformLimit) {
     if (request.isZero()) {
       request = limit.isZero() ? platformDefault : limit;
     }
@@ -156,27 +151,27 @@ class TaskResourceDefaults {
     request = capped(request, platformLimit);
     limit = capped(limit, platformLimit);
     request = capped(request, limit);
-    return new KubernetesQuantity[] {request, limit};
+    return new Quantity[] {request, limit};
   }
 
-  private static KubernetesQuantity capped(KubernetesQuantity value, KubernetesQuantity limit) {
+  private static Quantity capped(Quantity value, Quantity limit) {
     if (value.isZero() || limit.isZero()) {
       return value;
     }
-    return value.value().compareTo(limit.value()) > 0 ? limit : value;
+    return value.amount().compareTo(limit.amount()) > 0 ? limit : value;
   }
 
-  private static ResourceEntry entry(ResourceName name, KubernetesQuantity quantity) {
-    return ResourceEntry.newBuilder().setName(name).setValue(quantity.toString()).build();
+  private static ResourceEntry entry(ResourceName name, Quantity quantity) {
+    return ResourceEntry.newBuilder().setName(name).setValue(quantity.canonical()).build();
   }
 
   private static Set of(List<ResourceEntry> entries) {
-    KubernetesQuantity cpu = KubernetesQuantity.ZERO;
-    KubernetesQuantity memory = KubernetesQuantity.ZERO;
-    KubernetesQuantity ephemeral = KubernetesQuantity.ZERO;
-    KubernetesQuantity gpu = KubernetesQuantity.ZERO;
+    Quantity cpu = ZERO;
+    Quantity memory = ZERO;
+    Quantity ephemeral = ZERO;
+    Quantity gpu = ZERO;
     for (ResourceEntry entry : entries) {
-      KubernetesQuantity value = quantity(entry.getValue());
+      Quantity value = quantity(entry.getValue());
       switch (entry.getName()) {
         case CPU -> cpu = value;
         case MEMORY -> memory = value;
@@ -207,14 +202,14 @@ class TaskResourceDefaults {
   }
 
   /** Go's {@code parseQuantityNoError}: a value that is not a quantity counts as zero. */
-  static KubernetesQuantity quantity(@Nullable String text) {
+  static Quantity quantity(@Nullable String text) {
     if (text == null || text.isEmpty()) {
-      return KubernetesQuantity.ZERO;
+      return ZERO;
     }
     try {
-      return KubernetesQuantity.parse(text);
+      return Quantity.parse(text);
     } catch (IllegalArgumentException e) {
-      return KubernetesQuantity.ZERO;
+      return ZERO;
     }
   }
 }

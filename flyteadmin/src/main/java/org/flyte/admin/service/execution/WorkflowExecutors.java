@@ -1,5 +1,6 @@
 package org.flyte.admin.service.execution;
 
+import org.flyte.admin.executor.ExecutorNotConfigured;
 import org.flyte.admin.executor.WorkflowExecutor;
 import org.flyte.common.error.ErrorCode;
 import org.flyte.common.error.FlyteException;
@@ -13,12 +14,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class WorkflowExecutors {
-
-  /** What a caller is told when no executor is configured. */
-  public static final String MISSING =
-      "no workflow executor is configured, so executions cannot run: configure the Kubernetes"
-          + " clusters that run them (the flyte.clusters section: clusterConfigs, or in-cluster"
-          + " mode), or use the sandbox";
 
   private final ObjectProvider<WorkflowExecutor> executors;
 
@@ -34,11 +29,11 @@ public class WorkflowExecutors {
   public WorkflowExecutor require() {
     WorkflowExecutor executor = executors.getIfUnique();
     if (executor == null) {
-      throw new FlyteException(
-          ErrorCode.FAILED_PRECONDITION,
-          executors.stream().findAny().isPresent()
-              ? "several workflow executors are configured; FlyteAdmin needs exactly one"
-              : MISSING);
+      throw executors.stream().findAny().isPresent()
+          ? new FlyteException(
+              ErrorCode.FAILED_PRECONDITION,
+              "several workflow executors are configured; FlyteAdmin needs exactly one")
+          : ExecutorNotConfigured.exception();
     }
     return executor;
   }

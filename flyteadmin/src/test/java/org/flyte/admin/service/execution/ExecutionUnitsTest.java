@@ -3,10 +3,11 @@ package org.flyte.admin.service.execution;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.flyte.admin.executor.ExecutorNotConfigured;
 import org.flyte.admin.executor.WorkflowExecutor;
 import org.flyte.common.error.ErrorCode;
 import org.flyte.common.error.FlyteException;
-import org.flyte.compiler.k8s.KubernetesQuantity;
+import org.flyte.compiler.Quantity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -26,9 +27,7 @@ class ExecutionUnitsTest {
             FlyteException.class,
             e -> {
               assertThat(e.code()).isEqualTo(ErrorCode.FAILED_PRECONDITION);
-              assertThat(e.getMessage())
-                  .startsWith("no workflow executor is configured")
-                  .contains("flyte.clusters");
+              assertThat(e.getMessage()).isEqualTo(ExecutorNotConfigured.MESSAGE);
             });
   }
 
@@ -50,15 +49,15 @@ class ExecutionUnitsTest {
       String platformLimit,
       String expectedRequest,
       String expectedLimit) {
-    KubernetesQuantity[] adjusted =
+    Quantity[] adjusted =
         TaskResourceDefaults.adjust(
             TaskResourceDefaults.quantity(request),
             TaskResourceDefaults.quantity(limit),
             TaskResourceDefaults.quantity(platformDefault),
             TaskResourceDefaults.quantity(platformLimit));
 
-    assertThat(adjusted[0]).hasToString(expectedRequest);
-    assertThat(adjusted[1]).hasToString(expectedLimit);
+    assertThat(adjusted[0].canonical()).isEqualTo(expectedRequest);
+    assertThat(adjusted[1].canonical()).isEqualTo(expectedLimit);
   }
 
   @ParameterizedTest
