@@ -149,6 +149,7 @@ class ExecutionPlanner {
     if (!singleTask) {
       checkSize(annotations, "annotations", registration.maxAnnotationEntries());
     }
+    annotations = IdentityAnnotations.add(annotations, CallerIdentity.current(), execution);
     ClusterAssignment clusterAssignment = settings.clusterAssignment(request);
     ExecutionClusterLabel clusterLabel =
         spec.hasExecutionClusterLabel() ? spec.getExecutionClusterLabel() : null;

@@ -3,8 +3,14 @@ package org.flyte.admin.service.execution;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import flyteidl.service.Identity.UserInfoResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.flyte.admin.config.ExecutionProperties;
 import org.flyte.admin.executor.ExecutorNotConfigured;
 import org.flyte.admin.executor.WorkflowExecutor;
+import org.flyte.common.auth.CallerIdentity;
 import org.flyte.common.error.ErrorCode;
 import org.flyte.common.error.FlyteException;
 import org.flyte.compiler.Quantity;
@@ -94,5 +100,39 @@ class ExecutionUnitsTest {
   @Test
   void goQuotesEscapeQuotesAndControlCharacters() {
     assertThat(GoStrings.quote("a\"b\\c\n\u0001")).isEqualTo("\"a\\\"b\\\\c\\n\\x01\"");
+  }
+
+  private static ExecutionProperties identity(boolean inject, String prefix, String... keys) {
+    return new ExecutionProperties(2, "", Map.of(), inject, prefix, List.of(keys));
+  }
+
+  @Test
+  void identityAnnotationsNameTheUserOrTheAppWhenEnabled() {
+    CallerIdentity user =
+        new CallerIdentity(
+            "u-1",
+            "",
+            Set.of("all"),
+            "aud",
+            null,
+            UserInfoResponse.newBuilder().setSubject("u-1").setEmail("u@example.com").build());
+    CallerIdentity app =
+        new CallerIdentity(
+            "", "ci-bot", Set.of("all"), "aud", null, UserInfoResponse.getDefaultInstance());
+    Map<String, String> given = Map.of("flyte.org/user-sub", "kept");
+
+    assertThat(
+            IdentityAnnotations.add(given, user, identity(true, "flyte.org", "email", "sub", "x")))
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of("flyte.org/user-sub", "kept", "flyte.org/user-email", "u@example.com"));
+    assertThat(IdentityAnnotations.add(Map.of(), app, identity(true, "corp.io", "id", "email")))
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of("corp.io/app-id", "ci-bot", "corp.io/app-email", "ci-bot"));
+    assertThat(IdentityAnnotations.add(Map.of(), user, identity(false, "flyte.org", "email")))
+        .isEmpty();
+    assertThat(IdentityAnnotations.add(Map.of(), user, identity(true, "Not A Domain", "email")))
+        .isEmpty();
+    assertThat(IdentityAnnotations.add(Map.of(), null, identity(true, "flyte.org", "email")))
+        .isEmpty();
   }
 }
