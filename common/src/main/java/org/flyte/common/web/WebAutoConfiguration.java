@@ -2,14 +2,16 @@ package org.flyte.common.web;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.RouterFunctions;
 import org.springframework.web.servlet.function.ServerResponse;
 
 /**
- * The plain HTTP routes every Flyte app serves beside its gRPC services: {@code GET /healthcheck}
- * answers 200 with an empty body once the app is up, as Flyte's servers do.
+ * The plain HTTP routes and filters every Flyte app serves beside its gRPC services: {@code GET
+ * /healthcheck} answers 200 with an empty body once the app is up, as Flyte's servers do; a
+ * wildcard {@code Content-Type} is served as none ({@link WildcardContentTypeFilter}).
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -20,5 +22,13 @@ public class WebAutoConfiguration {
     return RouterFunctions.route()
         .GET("/healthcheck", request -> ServerResponse.ok().build())
         .build();
+  }
+
+  @Bean
+  FilterRegistrationBean<WildcardContentTypeFilter> wildcardContentTypeFilter() {
+    FilterRegistrationBean<WildcardContentTypeFilter> registration =
+        new FilterRegistrationBean<>(new WildcardContentTypeFilter());
+    registration.setOrder(WildcardContentTypeFilter.ORDER);
+    return registration;
   }
 }
