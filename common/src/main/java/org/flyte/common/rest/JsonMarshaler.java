@@ -66,6 +66,7 @@ public final class JsonMarshaler implements RestMarshaler {
 
   private final JsonFormat.TypeRegistry types;
   private final boolean useProtoNames;
+  private final boolean discardUnknown;
   private final JsonFormat.Printer printer;
   private final JsonFormat.Parser parser;
 
@@ -73,6 +74,7 @@ public final class JsonMarshaler implements RestMarshaler {
       JsonFormat.TypeRegistry types, boolean useProtoNames, boolean discardUnknown) {
     this.types = types;
     this.useProtoNames = useProtoNames;
+    this.discardUnknown = discardUnknown;
     JsonFormat.Printer p =
         JsonFormat.printer()
             .usingTypeRegistry(types)
@@ -105,11 +107,15 @@ public final class JsonMarshaler implements RestMarshaler {
   }
 
   /**
-   * Blank bodies are left to the caller (they decode to the empty message, like {@code io.EOF}).
+   * Reads the body as protojson does: strict UTF-8 JSON ({@link JsonTree}) of the message's shape
+   * ({@link ProtoJsonShape}), then merged by {@code JsonFormat}. Blank bodies are left to the
+   * caller (they decode to the empty message, like {@code io.EOF}).
    */
   @Override
   public void merge(byte[] body, Message.Builder into) throws InvalidProtocolBufferException {
-    parser.merge(new String(body, StandardCharsets.UTF_8), into);
+    JsonTree.Parsed parsed = JsonTree.parse(body);
+    ProtoJsonShape.check(parsed, into.getDescriptorForType(), types, discardUnknown);
+    parser.merge(parsed.tree().source(), into);
   }
 
   @Override
