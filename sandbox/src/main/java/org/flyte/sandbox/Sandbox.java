@@ -22,16 +22,23 @@ public final class Sandbox implements AutoCloseable {
   public static final String CONTAINER = "flyte-sandbox";
 
   private final SandboxSettings settings;
+  private final SandboxAuth auth;
   private final List<ConfigurableApplicationContext> started = new ArrayList<>();
   private Duration startup = Duration.ZERO;
 
-  private Sandbox(SandboxSettings settings) {
+  private Sandbox(SandboxSettings settings, SandboxAuth auth) {
     this.settings = settings;
+    this.auth = auth;
   }
 
   /** Starts admin, then DataCatalog, then the scheduler (which waits for admin's health). */
   public static Sandbox start(SandboxSettings settings, String... extraArgs) {
-    Sandbox sandbox = new Sandbox(settings);
+    return start(settings, null, extraArgs);
+  }
+
+  /** {@link #start(SandboxSettings, String...)} with authentication on when {@code auth} is set. */
+  public static Sandbox start(SandboxSettings settings, SandboxAuth auth, String... extraArgs) {
+    Sandbox sandbox = new Sandbox(settings, auth);
     long begin = System.nanoTime();
     try {
       sandbox.run(FlyteAdminApplication.builder(), extraArgs, sandbox.adminArgs());
@@ -72,6 +79,9 @@ public final class Sandbox implements AutoCloseable {
     args.add("--flyte.server.grpc.port=" + settings.adminGrpcPort());
     // Flyte's sandbox (single binary) seeds the project flytesnacks at every start.
     args.add("--flyte.flyteadmin.seedProjects=flytesnacks");
+    if (auth != null) {
+      args.addAll(auth.adminArgs());
+    }
     return args;
   }
 
@@ -86,6 +96,9 @@ public final class Sandbox implements AutoCloseable {
     List<String> args = new ArrayList<>(shared());
     args.add("--flyte.scheduler.profilerPort=" + settings.schedulerPort());
     args.add("--flyte.admin.endpoint=localhost:" + settings.adminGrpcPort());
+    if (auth != null) {
+      args.addAll(auth.schedulerArgs());
+    }
     return args;
   }
 
@@ -118,6 +131,7 @@ public final class Sandbox implements AutoCloseable {
             .formatted(settings.catalogHttpPort()),
         "  Scheduler    HTTP   http://localhost:%d/actuator/health"
             .formatted(settings.schedulerPort()),
+        auth == null ? "  Auth is off (./sandbox.sh --auth turns it on)." : auth.describe(),
         "Press Ctrl-C to stop; the data stays for the next start.");
   }
 
@@ -133,14 +147,20 @@ public final class Sandbox implements AutoCloseable {
   public static void main(String[] args) {
     if (List.of(args).contains("--help")) {
       System.out.println(
-          "Usage: ./sandbox.sh [--spring.property=value ...]\n"
+          "Usage: ./sandbox.sh [--auth] [--spring.property=value ...]\n"
               + "Starts FlyteAdmin (8088/8089), DataCatalog (8081) and FlyteScheduler in one JVM.\n"
               + "Data directory: $"
               + SandboxSettings.DIR_VARIABLE
-              + " (default ./.sandbox). Extra arguments go to all three apps.");
+              + " (default ./.sandbox). Extra arguments go to all three apps.\n"
+              + "--auth: FlyteAdmin requires tokens from its built-in authorization server"
+              + " (client flytepropeller; the secret is generated into <data dir>/auth/client_secret).");
       return;
     }
-    Sandbox sandbox = start(SandboxSettings.defaults(System.getenv()), args);
+    SandboxSettings settings = SandboxSettings.defaults(System.getenv());
+    boolean withAuth = List.of(args).contains(SandboxAuth.FLAG);
+    String[] rest =
+        List.of(args).stream().filter(a -> !a.equals(SandboxAuth.FLAG)).toArray(String[]::new);
+    Sandbox sandbox = start(settings, withAuth ? SandboxAuth.prepare(settings) : null, rest);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(

@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import org.flyte.admin.service.LocalUrlSigner;
+import org.flyte.admin.service.dataproxy.LocalUrlSigner;
 import org.flyte.admin.service.dataproxy.SignedObjectService;
 import org.flyte.common.error.FlyteException;
 import org.flyte.common.storage.SignedUrlRequest;

@@ -22,7 +22,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
 import org.flyte.admin.AdminAppTest;
-import org.flyte.admin.service.LocalUrlSigner;
+import org.flyte.admin.service.dataproxy.LocalUrlSigner;
 import org.flyte.common.storage.BlobMetadata;
 import org.flyte.common.storage.BlobStore;
 import org.flyte.common.storage.ContentDigests;

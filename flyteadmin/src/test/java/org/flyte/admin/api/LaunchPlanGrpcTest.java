@@ -793,7 +793,7 @@ class LaunchPlanGrpcTest extends AdminAppTest {
         Arguments.of(op2(r -> r.setFilters("eq(nope,x)")), "'l.nope' is invalid filter"),
         Arguments.of(op2(r -> r.setFilters("eq(workflow.nope,x)")), "'w.nope' is invalid filter"),
         Arguments.of(op2(r -> r.setFilters("nonsense")), "invalid value for filters"),
-        Arguments.of(op2(r -> r.setFilters("eq(state,abc)")), "invalid value for filters"),
+        Arguments.of(op2(r -> r.setFilters("eq(state,abc)")), "invalid value"),
         Arguments.of(
             op2(r -> r.setSortBy(Sort.newBuilder().setKey("workflow.name"))),
             "invalid sort key 'workflow.name'"),

@@ -139,7 +139,7 @@ class TaskApiTest extends RegistrationFixtures {
     Task task = admin.getTask(ObjectGetRequest.newBuilder().setId(id).build());
     assertThat(digest)
         .hasSize(32)
-        .isEqualTo(org.flyte.admin.service.Digests.of(task.getClosure().getCompiledTask()));
+        .isEqualTo(org.flyte.admin.service.digest.Digests.of(task.getClosure().getCompiledTask()));
   }
 
   @Test

@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.SqlParameterValue;
  * JdbcClient}. Text values are bound untyped (as Flyte's driver sends them), so PostgreSQL casts
  * them to the column's type: {@code eq(state,1)} compares an integer, {@code gte(created_at,
  * 2024-05-01T00:00:00Z)} a timestamp. A value the column cannot take is a data error, reported as
- * INVALID_ARGUMENT by {@link org.flyte.admin.repository.DatabaseErrors}.
+ * INVALID_ARGUMENT by {@link org.flyte.common.persistence.DatabaseErrors}.
  */
 public final class SqlWhere {
 

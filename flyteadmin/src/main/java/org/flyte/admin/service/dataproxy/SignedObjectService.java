@@ -4,7 +4,6 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.util.Map;
 import org.flyte.admin.config.DataProxyProperties;
-import org.flyte.admin.service.LocalUrlSigner;
 import org.flyte.common.error.ErrorCode;
 import org.flyte.common.error.FlyteException;
 import org.flyte.common.storage.BlobStore;

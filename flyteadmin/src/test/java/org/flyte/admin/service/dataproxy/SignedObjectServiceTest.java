@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.flyte.admin.config.DataProxyProperties;
-import org.flyte.admin.service.LocalUrlSigner;
 import org.flyte.common.error.ErrorCode;
 import org.flyte.common.error.FlyteException;
 import org.flyte.common.storage.AbstractBlobStore;
