@@ -1,12 +1,6 @@
 package org.flyte.common.rest;
 
 import com.google.protobuf.InvalidProtocolBufferException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -43,11 +37,13 @@ final class JsonTree {
   record Node(
       Kind kind, int position, int end, String text, List<Member> members, List<Node> elements) {}
 
+  private final JsonText text;
   private final String source;
   private int at;
 
-  private JsonTree(String source) {
-    this.source = source;
+  private JsonTree(JsonText text) {
+    this.text = text;
+    this.source = text.source();
   }
 
   /** The source text. */
@@ -61,7 +57,7 @@ final class JsonTree {
    * @throws InvalidProtocolBufferException with protojson's message when it is not strict JSON
    */
   static Parsed parse(byte[] body) throws InvalidProtocolBufferException {
-    JsonTree tree = new JsonTree(decodeUtf8(body));
+    JsonTree tree = new JsonTree(JsonText.decode(body));
     tree.skipWhitespace();
     Node root = tree.value(0);
     tree.skipWhitespace();
@@ -79,64 +75,14 @@ final class JsonTree {
     return source.substring(node.position(), node.end());
   }
 
-  /** protojson's {@code newError}: {@code proto: (line L:C): message}. */
+  /** protojson's {@code newError} at {@code position}. */
   InvalidProtocolBufferException error(int position, String message) {
-    return new InvalidProtocolBufferException("proto: (" + lineColumn(position) + "): " + message);
+    return text.error(position, message);
   }
 
-  /** protojson's {@code syntaxError}: {@code proto: syntax error (line L:C): message}. */
+  /** protojson's {@code syntaxError} at {@code position}. */
   InvalidProtocolBufferException syntaxError(int position, String message) {
-    return new InvalidProtocolBufferException(
-        "proto: syntax error (" + lineColumn(position) + "): " + message);
-  }
-
-  private static String decodeUtf8(byte[] body) throws InvalidProtocolBufferException {
-    CharsetDecoder decoder =
-        StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
-    ByteBuffer in = ByteBuffer.wrap(body);
-    CharBuffer out = CharBuffer.allocate(body.length);
-    CoderResult result = decoder.decode(in, out, true);
-    if (result.isError()) {
-      JsonTree prefix = new JsonTree(out.flip().toString());
-      int stringStart = prefix.openStringStart();
-      throw stringStart < 0
-          ? prefix.syntaxError(prefix.source.length(), "invalid value " + "\uFFFD")
-          : prefix.syntaxError(stringStart, "invalid UTF-8 in string");
-    }
-    decoder.flush(out);
-    return out.flip().toString();
-  }
-
-  /** Where the string that is still open at the end of the text starts, or -1. */
-  private int openStringStart() {
-    int start = -1;
-    for (int i = 0; i < source.length(); i++) {
-      char c = source.charAt(i);
-      if (start < 0 && c == '"') {
-        start = i;
-      } else if (start >= 0 && c == '\\') {
-        i++;
-      } else if (start >= 0 && c == '"') {
-        start = -1;
-      }
-    }
-    return start;
-  }
-
-  private String lineColumn(int position) {
-    int line = 1;
-    int lineStart = 0;
-    for (int i = 0; i < position && i < source.length(); i++) {
-      if (source.charAt(i) == '\n') {
-        line++;
-        lineStart = i + 1;
-      }
-    }
-    int column = source.codePointCount(lineStart, Math.min(position, source.length())) + 1;
-    return "line " + line + ":" + column;
+    return text.syntaxError(position, message);
   }
 
   private Node value(int depth) throws InvalidProtocolBufferException {
@@ -247,7 +193,7 @@ final class JsonTree {
         return text.toString();
       }
       if (c < 0x20) {
-        throw syntaxError(start, "invalid character " + goQuoteRune(c) + " in string");
+        throw syntaxError(start, "invalid character " + JsonText.goQuoteRune(c) + " in string");
       }
       if (c != '\\') {
         text.append(c);
@@ -269,7 +215,8 @@ final class JsonTree {
             throw syntaxError(
                 start,
                 "invalid escape code "
-                    + goQuote(source.substring(escape, Math.min(escape + 2, source.length())))
+                    + JsonText.goQuote(
+                        source.substring(escape, Math.min(escape + 2, source.length())))
                     + " in string");
       }
     }
@@ -295,7 +242,8 @@ final class JsonTree {
   }
 
   private InvalidProtocolBufferException badEscape(int start, int escape) {
-    return syntaxError(start, "invalid escape code " + goQuote(escapeText(escape)) + " in string");
+    return syntaxError(
+        start, "invalid escape code " + JsonText.goQuote(escapeText(escape)) + " in string");
   }
 
   private int hex4(int start, int escape) throws InvalidProtocolBufferException {
@@ -444,22 +392,5 @@ final class JsonTree {
 
   private static boolean isDigit(char c) {
     return c >= '0' && c <= '9';
-  }
-
-  /** Go's {@code %q} of a string of ASCII text. */
-  private static String goQuote(String text) {
-    return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-  }
-
-  /** Go's {@code %q} of a control character. */
-  private static String goQuoteRune(char c) {
-    return switch (c) {
-      case '\b' -> "'\\b'";
-      case '\f' -> "'\\f'";
-      case '\n' -> "'\\n'";
-      case '\r' -> "'\\r'";
-      case '\t' -> "'\\t'";
-      default -> String.format("'\\x%02x'", (int) c);
-    };
   }
 }
