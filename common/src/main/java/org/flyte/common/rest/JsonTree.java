@@ -3,6 +3,7 @@ package org.flyte.common.rest;
 import com.google.protobuf.InvalidProtocolBufferException;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A request body read as strict JSON (RFC 8259, UTF-8) into a tree that remembers where each value
@@ -35,7 +36,12 @@ final class JsonTree {
    * elements} hold an OBJECT's or ARRAY's content in order.
    */
   record Node(
-      Kind kind, int position, int end, String text, List<Member> members, List<Node> elements) {}
+      Kind kind,
+      int position,
+      int end,
+      @Nullable String text,
+      @Nullable List<Member> members,
+      @Nullable List<Node> elements) {}
 
   private final JsonText text;
   private final String source;
