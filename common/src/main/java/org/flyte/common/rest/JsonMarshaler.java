@@ -40,23 +40,7 @@ public final class JsonMarshaler implements RestMarshaler {
   public static final String CONTENT_TYPE = "application/json";
 
   /** Types that protojson prints in a special form rather than as an object of their fields. */
-  private static final Set<String> SPECIAL_FORM_TYPES =
-      Set.of(
-          "google.protobuf.Timestamp",
-          "google.protobuf.Duration",
-          "google.protobuf.FieldMask",
-          "google.protobuf.Struct",
-          "google.protobuf.Value",
-          "google.protobuf.ListValue",
-          "google.protobuf.DoubleValue",
-          "google.protobuf.FloatValue",
-          "google.protobuf.Int64Value",
-          "google.protobuf.UInt64Value",
-          "google.protobuf.Int32Value",
-          "google.protobuf.UInt32Value",
-          "google.protobuf.BoolValue",
-          "google.protobuf.StringValue",
-          "google.protobuf.BytesValue");
+  private static final Set<String> SPECIAL_FORM_TYPES = ProtoJsonShape.SPECIAL_FORMS;
 
   private static final String ANY = "google.protobuf.Any";
   private static final String TYPE_KEY = "@type";

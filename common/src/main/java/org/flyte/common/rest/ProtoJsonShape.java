@@ -56,6 +56,9 @@ final class ProtoJsonShape {
   private static final String NULL_VALUE = "google.protobuf.NullValue";
   private static final String TYPE_KEY = "@type";
 
+  /** The well-known types with a JSON form of their own rather than an object of their fields. */
+  static final Set<String> SPECIAL_FORMS = specialForms();
+
   private static final Map<Descriptor, Map<String, FieldDescriptor>> JSON_NAMES =
       new ConcurrentHashMap<>();
 
@@ -224,14 +227,7 @@ final class ProtoJsonShape {
       return; // JsonFormat answers that the type cannot be resolved
     }
     String name = packed.getFullName();
-    boolean specialForm =
-        STRING_FORMS.contains(name)
-            || WRAPPERS.contains(name)
-            || name.equals(ANY)
-            || name.equals(STRUCT)
-            || name.equals(LIST_VALUE)
-            || name.equals(VALUE);
-    if (!specialForm) {
+    if (!SPECIAL_FORMS.contains(name) && !name.equals(ANY)) {
       fields(node, packed, true);
       return;
     }
@@ -295,6 +291,13 @@ final class ProtoJsonShape {
       case ARRAY -> "[";
       default -> tree.raw(node);
     };
+  }
+
+  private static Set<String> specialForms() {
+    Set<String> forms = new HashSet<>(STRING_FORMS);
+    forms.addAll(WRAPPERS);
+    forms.addAll(Set.of(STRUCT, LIST_VALUE, VALUE));
+    return Set.copyOf(forms);
   }
 
   private static FieldDescriptor field(Descriptor type, String name) {
