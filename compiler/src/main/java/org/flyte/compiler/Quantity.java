@@ -1,6 +1,7 @@
 package org.flyte.compiler;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.Set;
 
@@ -16,6 +17,10 @@ import java.util.Set;
  * <p>Kubernetes' quirks are kept: a quantity without digits is accepted when the fast integer path
  * can represent it ({@code Ki}, {@code -}, {@code .}) and rejected when it needs the arbitrary
  * precision path ({@code Pi}, {@code e-10}); such a quantity amounts to zero.
+ *
+ * <p>{@link #canonical()} is the text Kubernetes writes ({@code Quantity.String()}), which the
+ * {@code FlyteWorkflow} custom resource carries: {@code 0.5} is {@code 500m}, {@code 1024Mi} is
+ * {@code 1Gi}, {@code 1.5Gi} is {@code 1536Mi}.
  *
  * @param text the quantity as written
  * @param amount its exact amount; exponents beyond {@value #MAX_EXPONENT} in magnitude are clamped
@@ -167,6 +172,70 @@ public record Quantity(String text, BigDecimal amount) {
   /** Whether the amount is a whole number. */
   public boolean isWhole() {
     return amount.signum() == 0 || amount.stripTrailingZeros().scale() <= 0;
+  }
+
+  /** Whether the amount is zero. */
+  public boolean isZero() {
+    return amount.signum() == 0;
+  }
+
+  /** Kubernetes' quantity formats: how a quantity is written, kept by its canonical text. */
+  public enum Format {
+    /** No suffix or {@code n u m k M G T P E}. */
+    DECIMAL_SI,
+    /** {@code Ki Mi Gi Ti Pi Ei}. */
+    BINARY_SI,
+    /** {@code e3}, {@code E-2}. */
+    DECIMAL_EXPONENT
+  }
+
+  /** The format of the suffix this quantity is written with. */
+  public Format format() {
+    String suffix = text.replaceFirst("^[+-]?[0-9.]*", "");
+    if (suffix.endsWith("i")) {
+      return Format.BINARY_SI;
+    }
+    return suffix.length() > 1 ? Format.DECIMAL_EXPONENT : Format.DECIMAL_SI;
+  }
+
+  /**
+   * The canonical text, as Kubernetes writes a parsed quantity ({@code Quantity.String()}): the
+   * amount rounded up to whole nano units, then written in its format with the largest suffix that
+   * keeps a whole mantissa; a binary quantity below 1024 or not whole is written decimal.
+   */
+  public String canonical() {
+    BigDecimal value = amount.scale() > 9 ? amount.setScale(9, RoundingMode.UP) : amount;
+    if (value.signum() == 0) {
+      return "0";
+    }
+    Format format = format();
+    boolean whole = value.stripTrailingZeros().scale() <= 0;
+    if (format == Format.BINARY_SI
+        && value.abs().compareTo(BigDecimal.valueOf(1024)) >= 0
+        && whole) {
+      BigInteger mantissa = value.toBigIntegerExact();
+      BigInteger ki = BigInteger.valueOf(1024);
+      int exponent = 0;
+      while (exponent < 6 && mantissa.mod(ki).signum() == 0) {
+        mantissa = mantissa.divide(ki);
+        exponent++;
+      }
+      return mantissa + (exponent == 0 ? "" : "KMGTPE".charAt(exponent - 1) + "i");
+    }
+    BigDecimal stripped = value.stripTrailingZeros();
+    int exponent = -stripped.scale();
+    int adjust = Math.floorMod(exponent, 3);
+    BigInteger mantissa = stripped.unscaledValue().multiply(BigInteger.TEN.pow(adjust));
+    exponent -= adjust;
+    if (format == Format.DECIMAL_EXPONENT) {
+      return mantissa + (exponent == 0 ? "" : "e" + exponent);
+    }
+    if (exponent > 18) {
+      mantissa = mantissa.multiply(BigInteger.TEN.pow(exponent - 18));
+      exponent = 18;
+    }
+    char suffix = "num kMGTPE".charAt(exponent / 3 + 3);
+    return mantissa + (suffix == ' ' ? "" : String.valueOf(suffix));
   }
 
   @Override

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.flyte.compiler.Quantity;
 import org.flyte.compiler.errors.CompileError;
 import org.flyte.compiler.errors.CompileErrors;
 import org.flyte.compiler.graph.Identifiers;
@@ -275,7 +276,7 @@ final class NodeSpecs {
   private static Map<String, String> resourceList(List<ResourceEntry> entries) {
     Map<String, String> out = new TreeMap<>();
     for (ResourceEntry entry : entries) {
-      KubernetesQuantity quantity = KubernetesQuantity.parse(entry.getValue());
+      Quantity quantity = Quantity.parse(entry.getValue());
       String name =
           switch (entry.getName()) {
             case CPU -> "cpu";
@@ -285,7 +286,7 @@ final class NodeSpecs {
             default -> null;
           };
       if (name != null && !quantity.isZero()) {
-        out.put(name, quantity.toString());
+        out.put(name, quantity.canonical());
       }
     }
     return out;

@@ -6,13 +6,10 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import flyteidl.core.Compiler.CompiledWorkflowClosure;
-import flyteidl.core.IdentifierOuterClass.WorkflowExecutionIdentifier;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.flyte.compiler.k8s.FlyteWorkflowBuilder;
-import org.flyte.compiler.k8s.json.FlyteWorkflowJson;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -53,18 +50,7 @@ class BranchFlyteWorkflowGoldenTest {
                                   folder.resolve("compiled").resolve(file.getFileName()),
                                   CompiledWorkflowClosure.newBuilder())
                               .build();
-                      JsonObject built =
-                          FlyteWorkflowJson.toJson(
-                              FlyteWorkflowBuilder.build(
-                                  closure,
-                                  DefaultLiterals.forInterface(
-                                      closure.getPrimary().getTemplate().getInterface()),
-                                  WorkflowExecutionIdentifier.newBuilder()
-                                      .setProject("hello")
-                                      .setDomain("domain")
-                                      .setName("name")
-                                      .build(),
-                                  "namespace"));
+                      JsonObject built = FlyteWorkflowGoldenTest.buildAsFlytesTestDoes(closure);
                       JsonObject expected = updated(FlyteWorkflowGoldenTest.read(file));
                       assertThat(JsonTrees.differences(expected, built)).isEmpty();
                     }));

@@ -57,14 +57,7 @@ class FlyteWorkflowGoldenTest {
                                   folder.resolve("compiled").resolve(name + ".json"),
                                   CompiledWorkflowClosure.newBuilder())
                               .build();
-                      FlyteWorkflow built =
-                          FlyteWorkflowBuilder.build(
-                              closure,
-                              DefaultLiterals.forInterface(
-                                  closure.getPrimary().getTemplate().getInterface()),
-                              EXECUTION,
-                              "namespace");
-                      assertThat(JsonTrees.differences(read(file), FlyteWorkflowJson.toJson(built)))
+                      assertThat(JsonTrees.differences(read(file), buildAsFlytesTestDoes(closure)))
                           .isEmpty();
                     }));
   }
@@ -88,6 +81,20 @@ class FlyteWorkflowGoldenTest {
   }
 
   /** The files of {@code folder/k8s} whose names end with {@code suffix}, sorted. */
+  /**
+   * The resource Flyte's test builds for {@code closure}: inputs set to defaults, execution {@code
+   * hello/domain/name}, namespace {@code namespace}.
+   */
+  static JsonObject buildAsFlytesTestDoes(CompiledWorkflowClosure closure) {
+    FlyteWorkflow built =
+        FlyteWorkflowBuilder.build(
+            closure,
+            DefaultLiterals.forInterface(closure.getPrimary().getTemplate().getInterface()),
+            EXECUTION,
+            "namespace");
+    return FlyteWorkflowJson.toJson(built);
+  }
+
   static List<Path> customResources(Path folder, String suffix) {
     try (Stream<Path> list = Files.list(folder.resolve("k8s"))) {
       return list.filter(p -> p.toString().endsWith(suffix)).sorted().toList();

@@ -22,6 +22,7 @@ import org.flyte.admin.service.auth.server.RegisteredClients;
 import org.flyte.admin.service.auth.server.StatelessGrants;
 import org.flyte.common.auth.JwtVerifier;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -56,6 +57,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * differences.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnBooleanProperty(name = "flyte.server.security.use-auth")
 @ConditionalOnProperty(
     name = "flyte.auth.app-auth.auth-server-type",
     havingValue = "Self",

@@ -23,7 +23,8 @@ import java.util.Map;
  * @param inputs the execution's inputs; null when offloaded ({@code offloadedInputs})
  * @param executionId the execution; the default instance when unset
  * @param tasks task key (the task identifier's text form) → task; null when offloaded
- * @param subWorkflows sub-workflow key → graph; null or empty when none
+ * @param subWorkflows sub-workflow key → graph; null when none (an empty map becomes null: the JSON
+ *     leaves both out)
  * @param activeDeadlineSeconds a deadline for the whole workflow; null when none
  * @param nodeDefaults defaults of every node (interruptible)
  * @param acceptedAt when FlyteAdmin accepted the execution; null when unset
@@ -72,7 +73,10 @@ public record FlyteWorkflow(
     executionId =
         executionId == null ? WorkflowExecutionIdentifier.getDefaultInstance() : executionId;
     tasks = Models.sortedCopy(tasks, t -> t);
-    subWorkflows = Models.sortedCopy(subWorkflows, w -> w);
+    subWorkflows =
+        subWorkflows == null || subWorkflows.isEmpty()
+            ? null
+            : Models.sortedCopy(subWorkflows, w -> w);
     nodeDefaults = nodeDefaults == null ? NodeDefaults.NONE : nodeDefaults;
     serviceAccountName = serviceAccountName == null ? "" : serviceAccountName;
     securityContext =

@@ -27,6 +27,11 @@ final class Models {
     return Collections.unmodifiableMap(out);
   }
 
+  /** An unmodifiable copy of a list that JSON leaves out when empty: null when null or empty. */
+  static <T> List<T> nonEmptyCopy(List<T> list) {
+    return list == null || list.isEmpty() ? null : listCopy(list);
+  }
+
   /** An unmodifiable copy of a list; null stays null, null items are allowed. */
   static <T> List<T> listCopy(List<T> list) {
     return list == null ? null : Collections.unmodifiableList(new ArrayList<>(list));

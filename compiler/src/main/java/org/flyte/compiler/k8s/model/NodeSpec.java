@@ -22,10 +22,10 @@ import java.util.List;
  * @param workflow the launch plan or sub-workflow, for {@link NodeKind#WORKFLOW}
  * @param gate the gate, for {@link NodeKind#GATE}
  * @param array the array, for {@link NodeKind#ARRAY}
- * @param inputBindings the input bindings; null when none
+ * @param inputBindings the input bindings; null when none (empty becomes null)
  * @param config a config map as JSON; null when none
  * @param retry the retry strategy; null when the node is tried once
- * @param outputAliases output aliases; null when none
+ * @param outputAliases output aliases; null when none (empty becomes null)
  * @param securityContext a pod security context as JSON; null when none
  * @param imagePullSecrets image pull secrets as JSON; null when none
  * @param hostname the pod's hostname; empty when none
@@ -74,8 +74,8 @@ public record NodeSpec(
     subdomain = subdomain == null ? "" : subdomain;
     schedulerName = schedulerName == null ? "" : schedulerName;
     containerImage = containerImage == null ? "" : containerImage;
-    inputBindings = Models.listCopy(inputBindings);
-    outputAliases = Models.listCopy(outputAliases);
+    inputBindings = Models.nonEmptyCopy(inputBindings);
+    outputAliases = Models.nonEmptyCopy(outputAliases);
   }
 
   /** A builder for a node with id {@code id}. */

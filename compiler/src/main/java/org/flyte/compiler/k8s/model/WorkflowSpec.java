@@ -16,7 +16,7 @@ import java.util.Map;
  * @param edges downstream and upstream node ids ({@code edges}); propeller reads this
  * @param onFailure the node run when the workflow fails; null when none
  * @param outputs the workflow's output variables; null when absent
- * @param outputBindings where each output comes from; null when none
+ * @param outputBindings where each output comes from; null when none (empty becomes null)
  * @param onFailurePolicy whether to fail immediately or after running nodes finish
  */
 public record WorkflowSpec(
@@ -32,7 +32,7 @@ public record WorkflowSpec(
   public WorkflowSpec {
     nodes = Models.sortedCopy(nodes, n -> n);
     connections = Models.sortedCopy(connections, Models::listCopy);
-    outputBindings = Models.listCopy(outputBindings);
+    outputBindings = Models.nonEmptyCopy(outputBindings);
     onFailurePolicy = onFailurePolicy == null ? OnFailurePolicy.FAIL_IMMEDIATELY : onFailurePolicy;
   }
 

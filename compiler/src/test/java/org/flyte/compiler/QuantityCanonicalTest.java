@@ -1,4 +1,4 @@
-package org.flyte.compiler.k8s;
+package org.flyte.compiler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,7 +7,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class KubernetesQuantityTest {
+/** {@link Quantity#canonical()}: the text Kubernetes writes, which the custom resource carries. */
+class QuantityCanonicalTest {
 
   @ParameterizedTest
   @CsvSource({
@@ -34,13 +35,13 @@ class KubernetesQuantityTest {
     "0.5Ki, 512"
   })
   void writesTheCanonicalFormKubernetesWrites(String text, String canonical) {
-    assertThat(KubernetesQuantity.parse(text)).hasToString(canonical);
+    assertThat(Quantity.parse(text).canonical()).isEqualTo(canonical);
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"", "abc", "1.2.3", "1Qi", "1 Gi"})
   void refusesWhatKubernetesRefuses(String text) {
-    assertThatThrownBy(() -> KubernetesQuantity.parse(text))
+    assertThatThrownBy(() -> Quantity.parse(text))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("quantities must match the regular expression");
   }
@@ -48,6 +49,7 @@ class KubernetesQuantityTest {
   @ParameterizedTest
   @ValueSource(strings = {"0", "0m", "0Gi", "0.0"})
   void zeroIsZero(String text) {
-    assertThat(KubernetesQuantity.parse(text).isZero()).isTrue();
+    assertThat(Quantity.parse(text).isZero()).isTrue();
+    assertThat(Quantity.parse(text).canonical()).isEqualTo("0");
   }
 }
