@@ -9,6 +9,8 @@
  * missing objects) and streams writes with bounded memory, checking length and Content-MD5 before
  * the content is complete. {@link org.flyte.common.storage.ProtoStore} stores protobuf messages in
  * the binary wire format over a blob store, so Go and Java components read each other's objects.
+ * {@link org.flyte.common.storage.StorageKeys} is the one way to build a key from names clients
+ * choose: each name becomes exactly one key segment (docs/adr/0013).
  *
  * <p>{@link org.flyte.common.storage.StorageProperties} binds Flyte's {@code storage:} section
  * under {@code flyte.storage}; {@link org.flyte.common.storage.BlobStoreFactory} turns it into a

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.flyte.admin.config.DataProxyProperties;
+import org.flyte.admin.service.project.ProjectDomainValidator;
 import org.flyte.common.error.ErrorCode;
 import org.flyte.common.error.FlyteException;
 import org.flyte.common.storage.BlobStore;
@@ -65,7 +66,14 @@ class DataProxyServiceS3Test {
             new DataProxyProperties.Local(null, null));
     dataProxy =
         new DataProxyService(
-            store, config, new LocalUrlSigner(store, config, new MockEnvironment()));
+            store,
+            config,
+            new LocalUrlSigner(store, config, new MockEnvironment()),
+            // the project check reads the database, which this storage test has none of
+            new ProjectDomainValidator(null, null) {
+              @Override
+              public void requireExists(String project, String domain) {}
+            });
     // the bucket exists once something is written
     store.write(store.baseContainer().resolve("marker"), new byte[] {1});
   }
