@@ -224,6 +224,16 @@ class HttpEdgeTest extends AdminAppTest {
   }
 
   @Test
+  void pathsTheServerRefusesItselfAnswerAStatusBody() throws Exception {
+    HttpResponse<byte[]> answer =
+        send(HttpRequest.newBuilder(http("/api/v1/tasks/p/d/a%00b/v")).build());
+
+    assertThat(answer.statusCode()).isEqualTo(400);
+    assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/json");
+    assertThat(text(answer)).startsWith("{\"code\":3,\"message\":").endsWith(",\"details\":[]}");
+  }
+
+  @Test
   void corsPreflightsMayAskForTheHeadersBrowsersAdd() throws Exception {
     for (String header : List.of("accept", "Accept-Language", "content-language", "origin")) {
       HttpResponse<byte[]> preflight =
