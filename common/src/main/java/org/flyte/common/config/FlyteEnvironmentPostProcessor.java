@@ -61,12 +61,21 @@ public class FlyteEnvironmentPostProcessor implements EnvironmentPostProcessor, 
   private static final Map<String, Object> DEFAULTS =
       Map.of(
           // The gRPC metrics are ours, named as Flyte names them (MetricsInterceptor).
-          "spring.grpc.server.observation.enabled", false,
+          "spring.grpc.server.observation.enabled",
+          false,
           // Unknown paths belong to the REST gateway, which answers them with a Status body.
-          "spring.web.resources.add-mappings", false,
-          "spring.grpc.server.health.schedule.delay", "0s",
-          "server.shutdown", "graceful",
-          "management.endpoints.web.exposure.include", "health,info,prometheus");
+          "spring.web.resources.add-mappings",
+          false,
+          // Bodies are read raw by their handlers (REST gateway, signed-URL uploads): Spring must
+          // not parse PUT/PATCH/DELETE form bodies into parameters.
+          "spring.mvc.formcontent.filter.enabled",
+          false,
+          "spring.grpc.server.health.schedule.delay",
+          "0s",
+          "server.shutdown",
+          "graceful",
+          "management.endpoints.web.exposure.include",
+          "health,info,prometheus");
 
   /** The environment variable that names Flyte configuration files, as {@code --config} does. */
   public static final String CONFIG_VARIABLE = "FLYTE_CONFIG";
