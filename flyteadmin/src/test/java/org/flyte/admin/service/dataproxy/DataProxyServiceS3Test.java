@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.flyte.admin.config.DataProxyProperties;
+import org.flyte.admin.repository.execution.NodeExecutionLookupRepository;
 import org.flyte.common.error.ErrorCode;
 import org.flyte.common.error.FlyteException;
 import org.flyte.common.storage.BlobStore;
@@ -65,7 +66,11 @@ class DataProxyServiceS3Test {
             new DataProxyProperties.Local(null, null));
     dataProxy =
         new DataProxyService(
-            store, config, new LocalUrlSigner(store, config, new MockEnvironment()));
+            store,
+            config,
+            new LocalUrlSigner(store, config, new MockEnvironment()),
+            // no node executions here: this test signs uploads
+            new NodeExecutionLookupRepository(null));
     // the bucket exists once something is written
     store.write(store.baseContainer().resolve("marker"), new byte[] {1});
   }
