@@ -419,12 +419,24 @@ class TaskApiTest extends RegistrationFixtures {
   }
 
   @Test
-  void getTaskOfAMissingTaskIsNotFound() {
-    assertStatus(
+  void getTaskOfAMissingTaskIsNotFoundWithFlytesMessage() {
+    String expected =
+        "missing entity of type TASK with identifier project:\""
+            + project
+            + "\" domain:\"development\" name:\"none\" version:\"v\"";
+    com.google.rpc.Status typed =
         status(
-            () -> admin.getTask(ObjectGetRequest.newBuilder().setId(taskId("none", "v")).build())),
-        Status.Code.NOT_FOUND,
-        "missing entity of type TASK with identifier resource_type:TASK project:\"" + project);
+            () -> admin.getTask(ObjectGetRequest.newBuilder().setId(taskId("none", "v")).build()));
+    assertThat(typed.getCode()).isEqualTo(Status.Code.NOT_FOUND.value());
+    assertThat(typed.getMessage()).isEqualTo(expected);
+    com.google.rpc.Status untyped =
+        status(
+            () ->
+                admin.getTask(
+                    ObjectGetRequest.newBuilder()
+                        .setId(taskId("none", "v").toBuilder().clearResourceType())
+                        .build()));
+    assertThat(untyped.getMessage()).isEqualTo(expected);
   }
 
   @Test

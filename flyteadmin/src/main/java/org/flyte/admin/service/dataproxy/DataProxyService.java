@@ -23,6 +23,8 @@ import java.util.Optional;
 import org.flyte.admin.config.DataProxyProperties;
 import org.flyte.admin.repository.execution.NodeExecutionLookupRepository;
 import org.flyte.admin.repository.execution.NodeExecutionLookupRepository.NodeExecutionReference;
+import org.flyte.admin.service.project.ProjectDomainValidator;
+import org.flyte.admin.service.validation.IdentifierValidator;
 import org.flyte.common.error.ErrorCode;
 import org.flyte.common.error.FlyteException;
 import org.flyte.common.storage.BlobMetadata;
@@ -30,6 +32,7 @@ import org.flyte.common.storage.BlobStore;
 import org.flyte.common.storage.DataReference;
 import org.flyte.common.storage.SignedUrl;
 import org.flyte.common.storage.SignedUrlRequest;
+import org.flyte.common.storage.StorageKeys;
 import org.flyte.compiler.graph.ProtoText;
 import org.springframework.stereotype.Service;
 
@@ -61,6 +64,7 @@ public class DataProxyService {
   private final BlobStore store;
   private final DataProxyProperties properties;
   private final LocalUrlSigner localSigner;
+  private final ProjectDomainValidator projects;
   private final NodeExecutionLookupRepository nodeExecutions;
   private final SecureRandom random = new SecureRandom();
 
@@ -68,10 +72,12 @@ public class DataProxyService {
       BlobStore store,
       DataProxyProperties properties,
       LocalUrlSigner localSigner,
+      ProjectDomainValidator projects,
       NodeExecutionLookupRepository nodeExecutions) {
     this.store = store;
     this.properties = properties;
     this.localSigner = localSigner;
+    this.projects = projects;
     this.nodeExecutions = nodeExecutions;
   }
 
@@ -82,6 +88,12 @@ public class DataProxyService {
     if (request.getFilenameRoot().isEmpty() && request.getContentMd5().isEmpty()) {
       throw FlyteException.invalidArgument("content_md5 or filename_root is a required parameter");
     }
+    IdentifierValidator.validatePart("project", request.getProject());
+    IdentifierValidator.validatePart("domain", request.getDomain());
+    if (!request.getOrg().isEmpty()) {
+      IdentifierValidator.validatePart("org", request.getOrg());
+    }
+    projects.requireExists(request.getProject(), request.getDomain());
     byte[] md5 = request.getContentMd5().toByteArray();
     String base64Md5 = Base64.getEncoder().encodeToString(md5);
     if (!request.getFilename().isEmpty() && !request.getFilenameRoot().isEmpty()) {
@@ -110,6 +122,11 @@ public class DataProxyService {
       if (expiresIn.compareTo(properties.upload().maxExpiresIn()) > 0) {
         throw FlyteException.invalidArgument(
             "expiresIn [%s] cannot exceed max allowed expiration [%s]",
+            GoDurations.format(expiresIn), GoDurations.format(properties.upload().maxExpiresIn()));
+      }
+      if (expiresIn.isNegative() || expiresIn.isZero()) {
+        throw FlyteException.invalidArgument(
+            "expiresIn [%s] must be positive and cannot exceed max allowed expiration [%s]",
             GoDurations.format(expiresIn), GoDurations.format(properties.upload().maxExpiresIn()));
       }
     }
@@ -268,41 +285,42 @@ public class DataProxyService {
 
   /**
    * {@code {base}/{storagePrefix}/{org?}/{project}/{domain}/{prefix}/{filename}}, empty parts left
-   * out.
+   * out. The prefix and the file name may hold {@code /} (flytekit uploads directories that way);
+   * every other part, and every segment of those two, is one key segment ({@link StorageKeys}), so
+   * the upload stays below its project and domain. A {@code .} or {@code ..} segment or a control
+   * character is refused.
    */
   private DataReference storageLocation(
       CreateUploadLocationRequest request, String prefix, String filename) {
-    List<String> parts = new ArrayList<>();
-    for (String part :
-        List.of(
-            properties.upload().storagePrefix(),
-            request.getOrg(),
-            request.getProject(),
-            request.getDomain(),
-            prefix,
-            filename)) {
-      if (!part.isEmpty()) {
-        parts.add(part);
+    String storagePrefix = properties.upload().storagePrefix();
+    DataReference base =
+        storagePrefix.isEmpty()
+            ? store.baseContainer()
+            : store.baseContainer().resolve(storagePrefix);
+    List<String> directory = new ArrayList<>();
+    if (!request.getOrg().isEmpty()) {
+      directory.add(request.getOrg());
+    }
+    directory.add(request.getProject());
+    directory.add(request.getDomain());
+    DataReference below = StorageKeys.under(base, directory.toArray(String[]::new));
+    List<String> file = new ArrayList<>();
+    for (String part : List.of(prefix, filename)) {
+      for (String segment : part.split("/", -1)) {
+        if (segment.equals(".")
+            || segment.equals("..")
+            || segment.chars().anyMatch(Character::isISOControl)) {
+          throw FlyteException.invalidArgument(
+              "filename_root [%s] and filename [%s] must name a file below [%s]",
+              prefix, filename, below);
+        }
+        if (!segment.isEmpty()) {
+          file.add(segment);
+        }
       }
     }
-    DataReference location;
-    try {
-      location = store.baseContainer().resolve(parts.toArray(String[]::new));
-    } catch (FlyteException e) {
-      throw wrap("failed to create storage location", e);
-    }
-    // the directory the upload must stay in, without the caller's prefix and file name
-    DataReference directory =
-        store.baseContainer().resolve(parts.subList(0, parts.size() - 2).toArray(String[]::new));
-    String expected = directory.key().isEmpty() ? "" : directory.key() + "/";
-    if (!location.key().startsWith(expected)
-        || location.key().length() <= expected.length()
-        || location.key().substring(expected.length()).indexOf('/') < 0) {
-      throw FlyteException.invalidArgument(
-          "filename_root [%s] and filename [%s] must name a file below [%s]",
-          prefix, filename, directory);
-    }
-    return location;
+    directory.addAll(file);
+    return StorageKeys.under(base, directory.toArray(String[]::new));
   }
 
   private SignedUrl sign(DataReference reference, SignedUrlRequest request, Instant now) {

@@ -1,6 +1,5 @@
 package org.flyte.admin.service.launchplan;
 
-import com.google.protobuf.CodedOutputStream;
 import flyteidl.admin.Common.NamedEntityIdentifierList;
 import flyteidl.admin.Common.NamedEntityIdentifierListRequest;
 import flyteidl.admin.Common.ObjectGetRequest;
@@ -21,10 +20,6 @@ import flyteidl.core.IdentifierOuterClass.Identifier;
 import flyteidl.core.IdentifierOuterClass.ResourceType;
 import flyteidl.core.Interface.ParameterMap;
 import flyteidl.core.Interface.TypedInterface;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -38,8 +33,10 @@ import org.flyte.admin.repository.query.PageRequest;
 import org.flyte.admin.repository.query.SortOrder;
 import org.flyte.admin.repository.workflow.WorkflowReferenceRepository;
 import org.flyte.admin.repository.workflow.WorkflowReferenceRepository.WorkflowReference;
+import org.flyte.admin.service.digest.Digests;
 import org.flyte.admin.service.digest.StructureDiff;
 import org.flyte.admin.service.project.ProjectDomainValidator;
+import org.flyte.admin.service.validation.IdentifierValidator;
 import org.flyte.admin.service.validation.LaunchPlanSpecValidator;
 import org.flyte.admin.service.validation.ProjectValidator;
 import org.flyte.admin.service.validation.Validation;
@@ -93,6 +90,7 @@ public class LaunchPlanService {
                         ProtoText.render(workflowId.toBuilder().clearResourceType())));
 
     validateIdentifier(request.hasId() ? request.getId() : null, ResourceType.LAUNCH_PLAN);
+    IdentifierValidator.validate(request.getId());
     projects.requireActive(request.getId().getProject(), request.getId().getDomain());
     if (!request.hasSpec()) {
       throw FlyteException.invalidArgument("missing spec");
@@ -126,23 +124,10 @@ public class LaunchPlanService {
     }
     LaunchPlan launchPlan =
         LaunchPlan.newBuilder().setId(request.getId()).setSpec(spec).setClosure(closure).build();
-    byte[] digest = digest(launchPlan);
+    byte[] digest = Digests.of(launchPlan);
     Optional<StoredLaunchPlan> existing = launchPlans.find(request.getId());
     if (existing.isPresent()) {
-      // Same digest, or (for a row Go wrote with its own digest) the same spec and closure.
-      LaunchPlan stored = existing.get().launchPlan();
-      if (Arrays.equals(existing.get().digest(), digest)
-          || (stored.getSpec().equals(spec)
-              && stored.getClosure().getExpectedInputs().equals(expected)
-              && stored.getClosure().getExpectedOutputs().equals(closure.getExpectedOutputs()))) {
-        throw FlyteException.alreadyExists("launch plan with identical structure already exists");
-      }
-      throw new FlyteException(
-          ErrorCode.INVALID_ARGUMENT,
-          request.getId().getName()
-              + " launch plan with different structure already exists. (Please register a new"
-              + " version of the launch plan):\n"
-              + StructureDiff.lines(existing.get().launchPlan().getSpec(), spec));
+      throw conflict(existing.get(), launchPlan, digest);
     }
     Schedule schedule = spec.getEntityMetadata().getSchedule();
     boolean scheduled = isScheduled(schedule);
@@ -152,14 +137,52 @@ public class LaunchPlanService {
             : !schedule.getCronExpression().isEmpty() || schedule.hasCronSchedule()
                 ? "CRON"
                 : "NONE";
-    launchPlans.insert(
-        launchPlan,
-        workflow.id(),
-        digest,
-        LaunchPlanState.INACTIVE_VALUE,
-        scheduleType,
-        scheduled ? "SCHED" : null);
+    try {
+      launchPlans.insert(
+          launchPlan,
+          workflow.id(),
+          digest,
+          LaunchPlanState.INACTIVE_VALUE,
+          scheduleType,
+          scheduled ? "SCHED" : null);
+    } catch (FlyteException e) {
+      if (e.code() != ErrorCode.ALREADY_EXISTS) {
+        throw e;
+      }
+      // A concurrent registration of the same id won: answer as if it had come first.
+      throw conflict(launchPlans.find(request.getId()).orElseThrow(() -> e), launchPlan, digest);
+    }
     return LaunchPlanCreateResponse.getDefaultInstance();
+  }
+
+  /**
+   * The answer to a registration whose id exists: ALREADY_EXISTS when the stored launch plan is the
+   * same (same digest, or, for a row written with another digest such as our former SHA-256 of the
+   * binary encoding, the same spec and expected inputs and outputs), INVALID_ARGUMENT with the
+   * differences otherwise.
+   */
+  private static FlyteException conflict(
+      StoredLaunchPlan existing, LaunchPlan launchPlan, byte[] digest) {
+    LaunchPlan stored = existing.launchPlan();
+    LaunchPlanSpec spec = launchPlan.getSpec();
+    if (Arrays.equals(existing.digest(), digest)
+        || (stored.getSpec().equals(spec)
+            && stored
+                .getClosure()
+                .getExpectedInputs()
+                .equals(launchPlan.getClosure().getExpectedInputs())
+            && stored
+                .getClosure()
+                .getExpectedOutputs()
+                .equals(launchPlan.getClosure().getExpectedOutputs()))) {
+      return FlyteException.alreadyExists("launch plan with identical structure already exists");
+    }
+    return new FlyteException(
+        ErrorCode.INVALID_ARGUMENT,
+        launchPlan.getId().getName()
+            + " launch plan with different structure already exists. (Please register a new"
+            + " version of the launch plan):\n"
+            + StructureDiff.lines(stored.getSpec(), spec));
   }
 
   /** UpdateLaunchPlan: ACTIVE or INACTIVE, with the schedule kept in step, in one transaction. */
@@ -302,7 +325,7 @@ public class LaunchPlanService {
     if (request.getLimit() == 0) {
       throw FlyteException.invalidArgument("missing and/or invalid parameters: limit");
     }
-    PageRequest page = new PageRequest(request.getLimit(), offset);
+    PageRequest page = new PageRequest(PageRequest.unsigned(request.getLimit()), offset);
     var found = launchPlans.listNames(request.getProject(), request.getDomain(), sort, page);
     return NamedEntityIdentifierList.newBuilder()
         .addAllEntities(found)
@@ -336,19 +359,5 @@ public class LaunchPlanService {
 
   private static void validateIdentifier(Identifier id, ResourceType expected) {
     Validation.identifier(id == null ? Identifier.getDefaultInstance() : id, id != null, expected);
-  }
-
-  /** SHA-256 of the deterministic binary serialization of the launch plan. */
-  static byte[] digest(LaunchPlan launchPlan) {
-    try {
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-      CodedOutputStream out = CodedOutputStream.newInstance(bytes);
-      out.useDeterministicSerialization();
-      launchPlan.writeTo(out);
-      out.flush();
-      return MessageDigest.getInstance("SHA-256").digest(bytes.toByteArray());
-    } catch (IOException | NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

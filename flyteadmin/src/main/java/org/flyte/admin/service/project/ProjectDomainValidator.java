@@ -48,6 +48,23 @@ public class ProjectDomainValidator {
   }
 
   /**
+   * The check of upload locations (beyond Flyte, which checks nothing there): the project exists,
+   * in any state, and the domain is configured.
+   *
+   * @throws FlyteException INVALID_ARGUMENT when the project is missing or the domain is not
+   *     configured
+   */
+  public void requireExists(String project, String domain) {
+    if (projects.state(project).isEmpty()) {
+      throw FlyteException.invalidArgument(
+          "failed to validate that project [%s] and domain [%s] are registered, err: [project [%s]"
+              + " not found]",
+          project, domain, project);
+    }
+    requireDomain(domain);
+  }
+
+  /**
    * @throws FlyteException INVALID_ARGUMENT when the domain is not configured
    */
   public void requireDomain(String domain) {

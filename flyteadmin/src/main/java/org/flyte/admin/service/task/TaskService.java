@@ -38,6 +38,7 @@ import org.flyte.admin.repository.task.TaskRepository;
 import org.flyte.admin.service.digest.Digests;
 import org.flyte.admin.service.digest.StructureDiff;
 import org.flyte.admin.service.project.ProjectDomainValidator;
+import org.flyte.admin.service.validation.IdentifierValidator;
 import org.flyte.admin.service.validation.ListRequests;
 import org.flyte.admin.service.validation.Validation;
 import org.flyte.common.error.ErrorCode;
@@ -80,6 +81,7 @@ public class TaskService {
     Map<ResourceName, Quantity> platformLimits =
         resourceLimits.limits(id.getProject(), id.getDomain());
     Validation.identifier(id, request.hasId(), ResourceType.TASK);
+    IdentifierValidator.validate(id);
     projects.requireActive(id.getProject(), id.getDomain());
     if (!request.hasSpec() || !request.getSpec().hasTemplate()) {
       throw Validation.missing("spec");
@@ -132,7 +134,8 @@ public class TaskService {
         .orElseThrow(
             () ->
                 FlyteException.notFound(
-                    "missing entity of type TASK with identifier %s", ProtoText.render(id)));
+                    "missing entity of type TASK with identifier %s",
+                    ProtoText.render(id.toBuilder().clearResourceType())));
   }
 
   public TaskList list(ResourceListRequest request) {

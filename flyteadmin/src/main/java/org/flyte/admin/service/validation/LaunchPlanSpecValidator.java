@@ -194,6 +194,13 @@ public final class LaunchPlanSpecValidator {
         && !schedule.hasCronSchedule()) {
       return;
     }
+    if (!schedule.getCronExpression().isEmpty()) {
+      // Beyond Flyte, which accepts it here and then fails to activate it (INTERNAL).
+      throw FlyteException.invalidArgument(
+          "schedule.cron_expression [%s] is deprecated and cannot be scheduled: use"
+              + " schedule.cron_schedule.schedule instead",
+          schedule.getCronExpression());
+    }
     String kickoff = schedule.getKickoffTimeInputArg();
     for (Map.Entry<String, Parameter> input :
         new java.util.TreeMap<>(expected.getParametersMap()).entrySet()) {
@@ -219,10 +226,7 @@ public final class LaunchPlanSpecValidator {
             kickoff, ProtoText.render(type));
       }
     }
-    String cron =
-        !schedule.getCronExpression().isEmpty()
-            ? schedule.getCronExpression()
-            : schedule.getCronSchedule().getSchedule();
+    String cron = schedule.getCronSchedule().getSchedule();
     if (!cron.isEmpty()) {
       StandardCron.problem(cron)
           .ifPresent(

@@ -28,8 +28,9 @@ public final class ListRequests {
     limit(request.getLimit());
   }
 
+  /** {@code ValidateLimit}: the {@code uint32} limit is not 0 (any other value is accepted). */
   public static void limit(int limit) {
-    if (limit <= 0) {
+    if (limit == 0) {
       throw FlyteException.invalidArgument("invalid value for limit");
     }
   }

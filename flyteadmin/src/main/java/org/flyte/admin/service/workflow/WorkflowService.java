@@ -41,12 +41,14 @@ import org.flyte.admin.repository.workflow.WorkflowRepository.WorkflowRow;
 import org.flyte.admin.service.digest.Digests;
 import org.flyte.admin.service.digest.StructureDiff;
 import org.flyte.admin.service.project.ProjectDomainValidator;
+import org.flyte.admin.service.validation.IdentifierValidator;
 import org.flyte.admin.service.validation.ListRequests;
 import org.flyte.admin.service.validation.Validation;
 import org.flyte.common.error.ErrorCode;
 import org.flyte.common.error.FlyteException;
 import org.flyte.common.storage.DataReference;
 import org.flyte.common.storage.ProtoStore;
+import org.flyte.common.storage.StorageKeys;
 import org.flyte.compiler.Quantity;
 import org.flyte.compiler.WorkflowCompiler;
 import org.flyte.compiler.WorkflowRequirements;
@@ -54,6 +56,7 @@ import org.flyte.compiler.errors.CompileException;
 import org.flyte.compiler.graph.LaunchPlanInterface;
 import org.flyte.compiler.graph.ProtoText;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Workflow registration and lookup. Follows {@code flyteadmin/pkg/manager/impl/workflow_manager.go}
@@ -75,6 +78,7 @@ public class WorkflowService {
   private final ProtoStore store;
   private final RegistrationProperties registration;
   private final DataReference closurePrefix;
+  private final TransactionTemplate transactions;
   private final Clock clock = Clock.systemUTC();
 
   public WorkflowService(
@@ -84,7 +88,9 @@ public class WorkflowService {
       ProjectDomainValidator projects,
       ProtoStore store,
       RegistrationProperties registration,
-      AdminStorageProperties storage) {
+      AdminStorageProperties storage,
+      TransactionTemplate transactions) {
+    this.transactions = transactions;
     this.workflows = workflows;
     this.tasks = tasks;
     this.launchPlans = launchPlans;
@@ -101,6 +107,7 @@ public class WorkflowService {
   public WorkflowCreateResponse create(WorkflowCreateRequest request) {
     Identifier id = request.getId();
     Validation.identifier(id, request.hasId(), ResourceType.WORKFLOW);
+    IdentifierValidator.validate(id);
     projects.requireActive(id.getProject(), id.getDomain());
     if (!request.hasSpec() || !request.getSpec().hasTemplate()) {
       throw Validation.missing("spec");
@@ -121,32 +128,34 @@ public class WorkflowService {
 
     Optional<WorkflowRow> existing = workflows.find(id);
     if (existing.isPresent()) {
-      if (Arrays.equals(existing.get().digest(), digest)) {
-        throw new FlyteException(
-            ErrorCode.ALREADY_EXISTS,
-            "workflow with identical structure already exists",
-            List.of(
-                CreateWorkflowFailureReason.newBuilder()
-                    .setExistsIdenticalStructure(
-                        WorkflowErrorExistsIdenticalStructure.newBuilder().setId(id))
-                    .build()));
-      }
-      CompiledWorkflowClosure old = readClosure(existing.get()).getCompiledWorkflow();
-      throw new FlyteException(
-          ErrorCode.INVALID_ARGUMENT,
-          String.format(
-              "%s workflow with different structure already exists. (Please register a new version"
-                  + " of the workflow):\n%s",
-              id.getName(), StructureDiff.lines(old, compiled)),
-          List.of(
-              CreateWorkflowFailureReason.newBuilder()
-                  .setExistsDifferentStructure(
-                      WorkflowErrorExistsDifferentStructure.newBuilder().setId(id))
-                  .build()));
+      throw conflict(existing.get(), id, compiled, digest);
     }
-
     DataReference location =
-        closurePrefix.resolve(id.getProject(), id.getDomain(), id.getName(), id.getVersion());
+        StorageKeys.under(
+            closurePrefix, id.getProject(), id.getDomain(), id.getName(), id.getVersion());
+    Optional<DescriptionEntity> description =
+        request.getSpec().hasDescription()
+            ? Optional.of(request.getSpec().getDescription())
+            : Optional.empty();
+    try {
+      // The row first: its key stays locked until commit, so a concurrent registration of the
+      // same id waits and then fails, and only the row's own writer ever writes its closure.
+      transactions.executeWithoutResult(
+          tx -> {
+            workflows.create(
+                id, template.getInterface(), location.toString(), digest, description, now);
+            writeClosure(id, location, closure);
+          });
+    } catch (FlyteException e) {
+      if (e.code() != ErrorCode.ALREADY_EXISTS) {
+        throw e;
+      }
+      throw conflict(workflows.find(id).orElseThrow(() -> e), id, compiled, digest);
+    }
+    return WorkflowCreateResponse.getDefaultInstance();
+  }
+
+  private void writeClosure(Identifier id, DataReference location, WorkflowClosure closure) {
     try {
       store.write(location, closure);
     } catch (RuntimeException e) {
@@ -158,12 +167,36 @@ public class WorkflowService {
               ProtoText.render(id), location, e.getMessage(), store.blobs().baseContainer()),
           e);
     }
-    Optional<DescriptionEntity> description =
-        request.getSpec().hasDescription()
-            ? Optional.of(request.getSpec().getDescription())
-            : Optional.empty();
-    workflows.create(id, template.getInterface(), location.toString(), digest, description, now);
-    return WorkflowCreateResponse.getDefaultInstance();
+  }
+
+  /**
+   * The answer to a registration whose id exists: ALREADY_EXISTS for the same digest, otherwise
+   * INVALID_ARGUMENT with the differences (both with the {@code CreateWorkflowFailureReason}).
+   */
+  private FlyteException conflict(
+      WorkflowRow existing, Identifier id, CompiledWorkflowClosure compiled, byte[] digest) {
+    if (Arrays.equals(existing.digest(), digest)) {
+      return new FlyteException(
+          ErrorCode.ALREADY_EXISTS,
+          "workflow with identical structure already exists",
+          List.of(
+              CreateWorkflowFailureReason.newBuilder()
+                  .setExistsIdenticalStructure(
+                      WorkflowErrorExistsIdenticalStructure.newBuilder().setId(id))
+                  .build()));
+    }
+    CompiledWorkflowClosure old = readClosure(existing).getCompiledWorkflow();
+    return new FlyteException(
+        ErrorCode.INVALID_ARGUMENT,
+        String.format(
+            "%s workflow with different structure already exists. (Please register a new version"
+                + " of the workflow):\n%s",
+            id.getName(), StructureDiff.lines(old, compiled)),
+        List.of(
+            CreateWorkflowFailureReason.newBuilder()
+                .setExistsDifferentStructure(
+                    WorkflowErrorExistsDifferentStructure.newBuilder().setId(id))
+                .build()));
   }
 
   public Workflow get(ObjectGetRequest request) {
@@ -176,7 +209,7 @@ public class WorkflowService {
                 () ->
                     FlyteException.notFound(
                         "missing entity of type WORKFLOW with identifier %s",
-                        ProtoText.render(id)));
+                        ProtoText.render(id.toBuilder().clearResourceType())));
     WorkflowClosure closure = readClosure(row).toBuilder().setCreatedAt(timestamp(row)).build();
     return Workflow.newBuilder()
         .setId(row.id())

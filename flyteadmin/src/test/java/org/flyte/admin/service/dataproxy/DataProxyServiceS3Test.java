@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.flyte.admin.config.DataProxyProperties;
 import org.flyte.admin.repository.execution.NodeExecutionLookupRepository;
+import org.flyte.admin.service.project.ProjectDomainValidator;
 import org.flyte.common.error.ErrorCode;
 import org.flyte.common.error.FlyteException;
 import org.flyte.common.storage.BlobStore;
@@ -69,6 +70,11 @@ class DataProxyServiceS3Test {
             store,
             config,
             new LocalUrlSigner(store, config, new MockEnvironment()),
+            // the project check reads the database, which this storage test has none of
+            new ProjectDomainValidator(null, null) {
+              @Override
+              public void requireExists(String project, String domain) {}
+            },
             // no node executions here: this test signs uploads
             new NodeExecutionLookupRepository(null));
     // the bucket exists once something is written

@@ -54,4 +54,29 @@ class DigestsTest {
     assertThat(Digests.json(Timestamp.newBuilder().setSeconds(1553860800).build()))
         .isEqualTo("\"2019-03-29T12:00:00Z\"");
   }
+
+  /**
+   * Launch-plan digests as Flyte computes them ({@code GetLaunchPlanDigest} in {@code
+   * flyteadmin/pkg/manager/impl/util/digests.go}, v1.16.8): the expected values were computed by
+   * {@code pbhash.ComputeHash} (flytestdlib v1.16.8, flyteidl v1.16.8) of the same JSON parsed with
+   * Go's jsonpb. The vectors cover schedules, notifications, literals of every primitive kind, a
+   * struct, maps, set-but-empty messages and a deprecated field.
+   */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({
+    "launch-plan-lp1.json, 400ace787e8c5117ff5fa37a9f7abd156cdb2426e7bfd71de0cd84191aedd833",
+    "launch-plan-lp2.json, a3cdfe244f5f883766a9b5b0956fe06aee2a62e43cdd5ff62b673f98aae123cc",
+    "launch-plan-lp3.json, 826b503206b69fcf1927d54fbb6afc47bf97d9f0846afa675350ccae5eb34777"
+  })
+  void launchPlanDigestsEqualFlytes(String file, String expectedHex) throws Exception {
+    String json;
+    try (var in = DigestsTest.class.getResourceAsStream("/digests/" + file)) {
+      json = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    var launchPlan = flyteidl.admin.LaunchPlanOuterClass.LaunchPlan.newBuilder();
+    com.google.protobuf.util.JsonFormat.parser().merge(json, launchPlan);
+
+    assertThat(java.util.HexFormat.of().formatHex(Digests.of(launchPlan.build())))
+        .isEqualTo(expectedHex);
+  }
 }
