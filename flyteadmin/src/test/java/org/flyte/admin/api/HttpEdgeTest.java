@@ -140,13 +140,16 @@ class HttpEdgeTest extends AdminAppTest {
     new Random(7).nextBytes(data);
     CreateUploadLocationResponse location = uploadLocation(data);
 
+    // A short chunked body: the server answers 411 without reading it, and a body still being
+    // sent when the connection closes would turn that answer into a reset on a busy machine.
+    byte[] start = java.util.Arrays.copyOf(data, 1024);
     HttpResponse<byte[]> chunked =
         send(
             HttpRequest.newBuilder(URI.create(location.getSignedUrl()))
-                .header("Content-MD5", ContentDigests.base64Md5(data))
+                .header("Content-MD5", ContentDigests.base64Md5(start))
                 .PUT(
                     HttpRequest.BodyPublishers.ofInputStream(
-                        () -> new java.io.ByteArrayInputStream(data)))
+                        () -> new java.io.ByteArrayInputStream(start)))
                 .build());
     assertThat(chunked.statusCode()).isEqualTo(411);
     assertThat(text(chunked)).contains("MissingContentLength");
