@@ -11,10 +11,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The main class of {@link ChildJvm}: {@code lease <dir>} holds a lease on the embedded server of
- * {@code dir}; {@code app <dir>} runs a standalone app on it whose stop still uses the database for
- * a second, as a request that drains does. Prints {@code READY <port>} when up, then waits to be
- * killed.
+ * The main class of {@link org.flyte.testing.ChildJvm}: {@code lease <dir>} holds a lease on the
+ * embedded server of {@code dir}; {@code app <dir>} runs a standalone app on it whose stop still
+ * uses the database for a second, as a request that drains does. Prints {@code READY <port>} when
+ * up, then waits to be killed.
  */
 public final class EmbeddedPostgresChild {
 

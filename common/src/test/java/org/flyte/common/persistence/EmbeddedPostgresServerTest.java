@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.flyte.testing.ChildJvm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,7 +31,7 @@ class EmbeddedPostgresServerTest {
   @Test
   void aServerThatAKilledJvmLeftRunningIsStoppedAtTheNextStart() throws Exception {
     long orphan;
-    try (ChildJvm child = ChildJvm.start("lease", dir.toString())) {
+    try (ChildJvm child = ChildJvm.start(EmbeddedPostgresChild.class, "lease", dir.toString())) {
       child.await("READY", WAIT);
       orphan = pidFile(dir).orElseThrow().pid();
       child.process().destroyForcibly().waitFor();
@@ -56,7 +57,7 @@ class EmbeddedPostgresServerTest {
 
   @Test
   void aSecondProcessOnTheSameDirectoryIsRefusedAndTheFirstKeepsItsServer() throws Exception {
-    try (ChildJvm child = ChildJvm.start("lease", dir.toString())) {
+    try (ChildJvm child = ChildJvm.start(EmbeddedPostgresChild.class, "lease", dir.toString())) {
       int port = Integer.parseInt(child.await("READY", WAIT).split(" ")[1]);
 
       assertThatThrownBy(() -> EmbeddedPostgresServer.lease(dir, 0))
@@ -118,7 +119,7 @@ class EmbeddedPostgresServerTest {
 
   @Test
   void onSigtermTheAppStopsBeforeItsDatabase() throws Exception {
-    try (ChildJvm child = ChildJvm.start("app", dir.toString())) {
+    try (ChildJvm child = ChildJvm.start(EmbeddedPostgresChild.class, "app", dir.toString())) {
       child.await("READY", WAIT);
       long postgres = pidFile(dir).orElseThrow().pid();
 

@@ -1,4 +1,4 @@
-package org.flyte.common.persistence;
+package org.flyte.testing;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -7,15 +7,17 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A second JVM on this test's classpath running {@link EmbeddedPostgresChild}: what a user's {@code
- * kill -9} or Ctrl-C hits. Its output lines are collected for the test to wait on.
+ * A second JVM on this test's classpath, running a main class of the test: what a user's {@code
+ * kill -9} or Ctrl-C hits. Its output (stdout and stderr) is collected line by line for the test to
+ * wait on. Closing it sends SIGTERM and waits for the exit.
  */
-final class ChildJvm implements AutoCloseable {
+public final class ChildJvm implements AutoCloseable {
 
   private final Process process;
   private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
@@ -46,20 +48,35 @@ final class ChildJvm implements AutoCloseable {
     reader.start();
   }
 
-  static ChildJvm start(String... args) throws IOException {
+  /**
+   * Starts {@code main} with {@code args} in a JVM with at most {@code maxHeapMb} of heap.
+   *
+   * @param environment variables added to this JVM's environment for the child
+   */
+  public static ChildJvm start(
+      Class<?> main, int maxHeapMb, Map<String, String> environment, String... args)
+      throws IOException {
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
-    command.add("-Xmx128m");
+    command.add("-Xmx" + maxHeapMb + "m");
     command.add("-XX:TieredStopAtLevel=1");
+    command.add("-XX:+UseSerialGC");
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
-    command.add(EmbeddedPostgresChild.class.getName());
+    command.add(main.getName());
     command.addAll(List.of(args));
-    return new ChildJvm(new ProcessBuilder(command).redirectErrorStream(true).start());
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().putAll(environment);
+    return new ChildJvm(builder.start());
+  }
+
+  /** {@link #start(Class, int, Map, String...)} with 128 MB of heap and no extra variables. */
+  public static ChildJvm start(Class<?> main, String... args) throws IOException {
+    return start(main, 128, Map.of(), args);
   }
 
   /** The first line that starts with {@code prefix}, waiting up to {@code timeout}. */
-  String await(String prefix, Duration timeout) throws InterruptedException {
+  public String await(String prefix, Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       String line = lines.poll(100, TimeUnit.MILLISECONDS);
@@ -74,23 +91,23 @@ final class ChildJvm implements AutoCloseable {
   }
 
   /** Everything the child printed so far. */
-  String output() {
+  public String output() {
     synchronized (all) {
       return String.join("\n", all);
     }
   }
 
-  Process process() {
+  public Process process() {
     return process;
   }
 
   /** SIGTERM, keeping the output readable ({@link Process#destroy()} would close it). */
-  void terminate() {
+  public void terminate() {
     process.toHandle().destroy();
   }
 
   /** Waits for the child to exit; true if it did within {@code timeout}. */
-  boolean awaitExit(Duration timeout) throws InterruptedException {
+  public boolean awaitExit(Duration timeout) throws InterruptedException {
     return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 
