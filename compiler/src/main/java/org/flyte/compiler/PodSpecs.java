@@ -231,8 +231,8 @@ final class PodSpecs {
     for (Value v : map.getFieldsMap().values()) {
       boolean ok =
           v.hasNullValue()
-              || (v.hasStringValue() && Quantities.isValid(v.getStringValue()))
-              || (v.hasNumberValue() && Quantities.isValid(numberText(v.getNumberValue())));
+              || (v.hasStringValue() && Quantity.isValid(v.getStringValue()))
+              || (v.hasNumberValue() && Quantity.isValid(numberText(v.getNumberValue())));
       if (!ok) {
         return false;
       }

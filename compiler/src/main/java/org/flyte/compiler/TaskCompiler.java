@@ -63,7 +63,7 @@ public final class TaskCompiler {
 
   private static void validateResources(List<Resources.ResourceEntry> entries, CompileErrors errs) {
     for (Resources.ResourceEntry entry : entries) {
-      if (!Quantities.isValid(entry.getValue())) {
+      if (!Quantity.isValid(entry.getValue())) {
         String name =
             entry.getName() == Resources.ResourceName.UNRECOGNIZED
                 ? String.valueOf(entry.getNameValue())

@@ -8,7 +8,10 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** The compiler is plain Java over the flyteidl messages: no Spring, nothing else either. */
+/**
+ * The compiler is plain Java over the flyteidl messages: no Spring, nothing else either, but Gson
+ * (protobuf-java-util's own JSON library) for the custom resource's JSON.
+ */
 @AnalyzeClasses(
     packages = "org.flyte.compiler",
     importOptions = ImportOption.DoNotIncludeTests.class)
@@ -24,7 +27,11 @@ class ArchitectureTest {
           .should()
           .onlyDependOnClassesThat()
           .resideInAnyPackage(
-              "org.flyte.compiler..", "flyteidl..", "com.google.protobuf..", "java..");
+              "org.flyte.compiler..",
+              "flyteidl..",
+              "com.google.protobuf..",
+              "com.google.gson..",
+              "java..");
 
   @ArchTest
   static final ArchRule noBannedNames =

@@ -31,6 +31,7 @@ public final class Sandbox implements AutoCloseable {
   public static final String CONTAINER = "flyte-sandbox";
 
   private final SandboxSettings settings;
+  private final SandboxAuth auth;
   private final List<String> appArgs;
   private final Consumer<String> progress;
   private final SandboxReadiness readiness = new SandboxReadiness();
@@ -38,15 +39,22 @@ public final class Sandbox implements AutoCloseable {
   private boolean stopping;
   private Duration startup = Duration.ZERO;
 
-  private Sandbox(SandboxSettings settings, List<String> appArgs, Consumer<String> progress) {
+  private Sandbox(
+      SandboxSettings settings, SandboxAuth auth, List<String> appArgs, Consumer<String> progress) {
     this.settings = settings;
+    this.auth = auth;
     this.appArgs = List.copyOf(appArgs);
     this.progress = progress;
   }
 
   /** Starts admin, then DataCatalog, then the scheduler (which waits for admin's health). */
   public static Sandbox start(SandboxSettings settings, String... appArgs) {
-    return start(settings, List.of(appArgs), line -> {});
+    return create(settings, null, List.of(appArgs), line -> {}).start();
+  }
+
+  /** {@link #start(SandboxSettings, String...)} with authentication on when {@code auth} is set. */
+  public static Sandbox start(SandboxSettings settings, SandboxAuth auth, String... appArgs) {
+    return create(settings, auth, List.of(appArgs), line -> {}).start();
   }
 
   /**
@@ -56,16 +64,20 @@ public final class Sandbox implements AutoCloseable {
    */
   public static Sandbox start(
       SandboxSettings settings, List<String> appArgs, Consumer<String> progress) {
-    return create(settings, appArgs, progress).start();
+    return create(settings, null, appArgs, progress).start();
   }
 
   /**
    * A sandbox not started yet: {@link #close()} may be called while {@link #start()} runs (Ctrl-C
    * during the start), and stops what has started.
+   *
+   * @param auth authentication settings ({@code ./sandbox.sh --auth}), or null for none
+   * @param appArgs Spring properties passed to all three apps
+   * @param progress told which app is up
    */
   public static Sandbox create(
-      SandboxSettings settings, List<String> appArgs, Consumer<String> progress) {
-    return new Sandbox(settings, appArgs, progress);
+      SandboxSettings settings, SandboxAuth auth, List<String> appArgs, Consumer<String> progress) {
+    return new Sandbox(settings, auth, appArgs, progress);
   }
 
   /**
@@ -158,6 +170,9 @@ public final class Sandbox implements AutoCloseable {
     // Flyte's sandbox (single binary) seeds the project flytesnacks at every start.
     args.add("--flyte.flyteadmin.seedProjects=flytesnacks");
     args.add("--spring.grpc.server.health.service.flyteadmin.exclude=" + SandboxReadiness.NAME);
+    if (auth != null) {
+      args.addAll(auth.adminArgs());
+    }
     return args;
   }
 
@@ -175,6 +190,9 @@ public final class Sandbox implements AutoCloseable {
     args.add("--server.port=" + settings.schedulerPort());
     args.add("--flyte.scheduler.profilerPort=" + settings.schedulerPort());
     args.add("--flyte.admin.endpoint=localhost:" + adminGrpcPort);
+    if (auth != null) {
+      args.addAll(auth.schedulerArgs());
+    }
     return args;
   }
 
@@ -231,6 +249,7 @@ public final class Sandbox implements AutoCloseable {
         "  DataCatalog  HTTP   http://localhost:%d/healthcheck".formatted(ports.catalogHttpPort()),
         "  Scheduler    HTTP   http://localhost:%d/actuator/health"
             .formatted(ports.schedulerPort()),
+        auth == null ? "  Auth is off (./sandbox.sh --auth turns it on)." : auth.describe(),
         "Press Ctrl-C to stop; the data stays for the next start.");
   }
 

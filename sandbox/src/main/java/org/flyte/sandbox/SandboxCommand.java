@@ -11,10 +11,13 @@ public final class SandboxCommand {
 
   static final String USAGE =
       """
-      Usage: ./sandbox.sh [options] [--spring.property=value ...]
+      Usage: ./sandbox.sh [--auth] [options] [--spring.property=value ...]
 
       Starts FlyteAdmin, DataCatalog and FlyteScheduler in one JVM, on an embedded PostgreSQL and
       local-disk storage, in the foreground. Ctrl-C (or SIGTERM) stops it; the data stays.
+
+      --auth: FlyteAdmin requires tokens from its built-in authorization server (client
+      flytepropeller; the secret is generated into <data dir>/auth/client_secret).
 
       Options (each also read from the environment variable named on its right):
         --dir=PATH                data directory (default ./.sandbox)     FLYTE_SANDBOX_DIR
@@ -36,17 +39,27 @@ public final class SandboxCommand {
       System.out.print(USAGE);
       return;
     }
+    boolean withAuth = Arrays.asList(args).contains(SandboxAuth.FLAG);
     SandboxSettings.Parsed parsed;
     try {
-      parsed = SandboxSettings.parse(args, System.getenv());
+      parsed =
+          SandboxSettings.parse(
+              Arrays.stream(args).filter(a -> !a.equals(SandboxAuth.FLAG)).toArray(String[]::new),
+              System.getenv());
     } catch (IllegalArgumentException e) {
-      System.err.println("sandbox: " + e.getMessage() + ". See ./sandbox.sh --help.");
+      System.err.println("sandbox: " + e.getMessage() + " See ./sandbox.sh --help.");
       System.exit(2);
       return;
     }
+    SandboxSettings settings = parsed.settings();
+    SandboxAuth auth = null;
+    if (withAuth) {
+      // The authorization server names admin's HTTP address in its configuration: fix it first.
+      settings = settings.adminHttpPort() == 0 ? settings.withFreeAdminHttpPort() : settings;
+      auth = SandboxAuth.prepare(settings);
+    }
     Sandbox sandbox =
-        Sandbox.create(
-            parsed.settings(), parsed.appArgs(), line -> System.out.println("  " + line));
+        Sandbox.create(settings, auth, parsed.appArgs(), line -> System.out.println("  " + line));
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
@@ -59,7 +72,7 @@ public final class SandboxCommand {
                       Duration.ofNanos(System.nanoTime() - begin).toMillis() / 1000.0);
                 },
                 "sandbox-stop"));
-    System.out.println("Starting the Flyte sandbox (data: " + parsed.settings().dir() + ")...");
+    System.out.println("Starting the Flyte sandbox (data: " + settings.dir() + ")...");
     try {
       sandbox.start();
     } catch (RuntimeException e) {

@@ -1,5 +1,8 @@
 package org.flyte.sandbox;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -153,7 +156,22 @@ public record SandboxSettings(
       // reported below
     }
     throw new IllegalArgumentException(
-        source + ": '" + value + "' is not a port (a number from 0 to 65535; 0 = any free port)");
+        source + ": '" + value + "' is not a port (a number from 0 to 65535; 0: any free port).");
+  }
+
+  /** These settings with a free port, chosen now, for admin's HTTP port. */
+  SandboxSettings withFreeAdminHttpPort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return new SandboxSettings(
+          dir,
+          socket.getLocalPort(),
+          adminGrpcPort,
+          catalogGrpcPort,
+          catalogHttpPort,
+          schedulerPort);
+    } catch (IOException e) {
+      throw new UncheckedIOException("No free port for FlyteAdmin's HTTP server", e);
+    }
   }
 
   Path postgresDir() {

@@ -31,7 +31,10 @@ public record FlyteServerProperties(
       @DefaultValue("0") long maxMessageSizeBytes) {}
 
   /**
-   * @param useAuth whether callers must authenticate (implemented by a later stage); default false
+   * @param useAuth whether callers of FlyteAdmin must authenticate (its {@code auth} section);
+   *     default false
+   * @param insecureCookieHeader issue the login cookies without {@code Secure}, for plain-HTTP
+   *     development setups; default false
    * @param allowCors whether the HTTP server answers CORS requests; default true
    * @param allowedOrigins origins allowed by CORS; default {@code *}
    * @param allowedHeaders request headers allowed by CORS; default {@code Content-Type} and {@code
@@ -39,6 +42,7 @@ public record FlyteServerProperties(
    */
   public record Security(
       @DefaultValue("false") boolean useAuth,
+      @DefaultValue("false") boolean insecureCookieHeader,
       @DefaultValue("true") boolean allowCors,
       @DefaultValue("*") List<String> allowedOrigins,
       @DefaultValue({"Content-Type", "flyte-authorization"}) List<String> allowedHeaders) {}

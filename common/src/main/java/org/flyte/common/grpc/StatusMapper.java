@@ -9,14 +9,16 @@ import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
 import java.nio.charset.StandardCharsets;
 import org.flyte.common.error.FlyteException;
+import org.flyte.common.persistence.DatabaseErrors;
 
 /**
  * Turns what a handler threw into the status (and trailers) the caller receives. A {@link
  * FlyteException} keeps its code and message and carries its typed details in {@code
- * google.rpc.Status.details}; a gRPC status passes through; anything else becomes {@code INTERNAL},
- * as Flyte's RPC layer does for errors that are not its own. Messages longer than {@value
- * #MAX_MESSAGE_BYTES} bytes are cut to that length and then carry no details, as Flyte's truncating
- * interceptor does.
+ * google.rpc.Status.details}; a gRPC status passes through; a database failure that no repository
+ * translated is translated by {@link DatabaseErrors} (never database text); anything else becomes
+ * {@code INTERNAL}, as Flyte's RPC layer does for errors that are not its own. Messages longer than
+ * {@value #MAX_MESSAGE_BYTES} bytes are cut to that length and then carry no details, as Flyte's
+ * truncating interceptor does.
  *
  * <p>Follows {@code flyteadmin/pkg/rpc/adminservice/util/transformers.go} and {@code
  * flyteadmin/pkg/errors/errors.go} (v1.16.8).
@@ -42,6 +44,9 @@ public final class StatusMapper {
     }
     if (error instanceof StatusException se) {
       return truncate(se.getStatus(), orEmpty(se.getTrailers()));
+    }
+    if (DatabaseErrors.isDatabaseError(error)) {
+      return fromFlyteException(DatabaseErrors.translate(error));
     }
     String message = error.getMessage() == null ? error.getClass().getName() : error.getMessage();
     return truncate(Status.INTERNAL.withDescription(message).withCause(error), new Metadata());

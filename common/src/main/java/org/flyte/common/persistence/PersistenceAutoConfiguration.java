@@ -74,6 +74,12 @@ public class PersistenceAutoConfiguration {
     }
   }
 
+  /** Database failures leave every {@code @Repository} translated (see {@link DatabaseErrors}). */
+  @Bean
+  static RepositoryErrorTranslation repositoryErrorTranslation() {
+    return new RepositoryErrorTranslation();
+  }
+
   @Bean
   FlywayConfigurationCustomizer flyteFlywayBaseline(Environment environment) {
     return configuration -> {

@@ -4,7 +4,10 @@
  * PostgreSQL server an app uses ({@link org.flyte.common.persistence.PostgresServer}: the
  * configured one, or an embedded one when no host is set), creation of a missing database, and the
  * HikariCP {@code DataSource} that Boot's Flyway auto-configuration migrates ({@link
- * org.flyte.common.persistence.PersistenceAutoConfiguration}).
+ * org.flyte.common.persistence.PersistenceAutoConfiguration}), and the one translation of database
+ * failures into client errors ({@link org.flyte.common.persistence.DatabaseErrors}), applied where
+ * a {@code @Repository} returns ({@link org.flyte.common.persistence.RepositoryErrorTranslation},
+ * docs/adr/0014).
  *
  * <p>The schemas themselves are each app's Flyway migrations ({@code
  * db/migration/flyteadmin/V1__baseline.sql}, {@code db/migration/datacatalog/V1__baseline.sql}),

@@ -138,6 +138,15 @@ public final class DataReference {
     return new DataReference(scheme, container, UrlPaths.removeDotSegments(merged));
   }
 
+  /**
+   * The reference below this one with the given segments, each already one escaped path segment (no
+   * {@code /}, never {@code .} or {@code ..}); for {@link StorageKeys#under}.
+   */
+  DataReference withSegments(String... escapedSegments) {
+    String basePath = escapedPath.endsWith("/") ? escapedPath : escapedPath + "/";
+    return new DataReference(scheme, container, basePath + String.join("/", escapedSegments));
+  }
+
   @Override
   public boolean equals(Object other) {
     return other instanceof DataReference that && toString().equals(that.toString());

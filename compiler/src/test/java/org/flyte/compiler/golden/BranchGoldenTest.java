@@ -26,8 +26,8 @@ import org.junit.jupiter.api.TestFactory;
  * <p>Flyte's own test of this folder is commented out at v1.16.8 and the README warns that some
  * expected files lag the code. The staleness named there ({@code retry.minAttempts: 1} for zero
  * retries, variable descriptions the transformer strips) is in the FlyteWorkflow CRs under {@code
- * k8s/}, which the Kubernetes transformer produces and this module does not; every {@code
- * compiled/} closure here matches Flyte v1.16.8's compiler output, so none is excused.
+ * k8s/}, which {@link BranchFlyteWorkflowGoldenTest} names; every {@code compiled/} closure here
+ * matches Flyte v1.16.8's compiler output, so none is excused.
  */
 class BranchGoldenTest {
 

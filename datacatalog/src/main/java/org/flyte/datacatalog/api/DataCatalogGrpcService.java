@@ -1,5 +1,7 @@
 package org.flyte.datacatalog.api;
 
+import static org.flyte.common.grpc.UnaryReplies.reply;
+
 import datacatalog.DataCatalogGrpc;
 import datacatalog.Datacatalog.AddTagRequest;
 import datacatalog.Datacatalog.AddTagResponse;
@@ -107,10 +109,5 @@ public class DataCatalogGrpcService extends DataCatalogGrpc.DataCatalogImplBase 
   public void releaseReservation(
       ReleaseReservationRequest r, StreamObserver<ReleaseReservationResponse> o) {
     reply(o, reservations.release(r));
-  }
-
-  private static <T> void reply(StreamObserver<T> observer, T response) {
-    observer.onNext(response);
-    observer.onCompleted();
   }
 }

@@ -11,6 +11,7 @@ import org.flyte.common.storage.AbstractBlobStore;
 import org.flyte.common.storage.BlobStore;
 import org.flyte.common.storage.DataReference;
 import org.flyte.common.storage.ProtoStore;
+import org.flyte.common.storage.StorageKeys;
 import org.flyte.datacatalog.config.DataCatalogProperties;
 import org.flyte.datacatalog.repository.entity.ArtifactKey;
 import org.flyte.datacatalog.repository.entity.ArtifactRow;
@@ -18,7 +19,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Artifact data in object storage: each output literal is a binary {@code core.Literal} at {@code
- * <container>/<storage-prefix>/<project>/<domain>/<name>/<version>/<artifact id>/<output>/data.pb}.
+ * <container>/<storage-prefix>/<project>/<domain>/<name>/<version>/<artifact id>/<output>/data.pb},
+ * each part one key segment however it is spelled ({@link StorageKeys}), so no dataset name,
+ * version, artifact id or output name reaches another artifact's data.
  *
  * <p>Follows {@code datacatalog/pkg/manager/impl/artifact_data_store.go} (v1.16.8), with two
  * decisions of ours (docs/adr/0009-datacatalog-quirks.md): a literal larger than the store's
@@ -47,7 +50,8 @@ public class ArtifactDataStore {
 
   /** Where the literal named {@code name} of this artifact lives. */
   public DataReference location(ArtifactKey artifact, String name) {
-    return prefix.resolve(
+    return StorageKeys.under(
+        prefix,
         artifact.datasetProject(),
         artifact.datasetDomain(),
         artifact.datasetName(),

@@ -15,11 +15,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.flyte.common.error.FlyteException;
+import org.flyte.common.persistence.DatabaseErrors;
 import org.flyte.datacatalog.repository.ArtifactDataRepository;
 import org.flyte.datacatalog.repository.ArtifactGraphRepository;
 import org.flyte.datacatalog.repository.ArtifactLookupRepository;
 import org.flyte.datacatalog.repository.ArtifactRepository;
-import org.flyte.datacatalog.repository.DatabaseErrors;
 import org.flyte.datacatalog.repository.ListFilter;
 import org.flyte.datacatalog.repository.ListPage;
 import org.flyte.datacatalog.repository.PartitionRepository;
@@ -109,7 +109,7 @@ public class ArtifactService {
           try {
             transactions.executeWithoutResult(status -> insertThenStore(dataset, key, artifact));
           } catch (DataIntegrityViolationException e) {
-            throw DatabaseErrors.alreadyExists(e).orElseThrow(() -> e);
+            throw DatabaseErrors.translate(e);
           }
           return CreateArtifactResponse.getDefaultInstance();
         });

@@ -14,7 +14,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.flyte.common.error.FlyteException;
-import org.flyte.datacatalog.repository.DatabaseErrors;
+import org.flyte.common.persistence.DatabaseErrors;
 import org.flyte.datacatalog.repository.DatasetGraphRepository;
 import org.flyte.datacatalog.repository.DatasetLookupRepository;
 import org.flyte.datacatalog.repository.DatasetRepository;
@@ -109,7 +109,7 @@ public class DatasetService {
                   datasets.flush();
                 });
           } catch (DataIntegrityViolationException e) {
-            throw DatabaseErrors.alreadyExists(e).orElseThrow(() -> e);
+            throw DatabaseErrors.translate(e);
           }
           return CreateDatasetResponse.getDefaultInstance();
         });

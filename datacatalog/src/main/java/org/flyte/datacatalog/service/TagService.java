@@ -5,8 +5,8 @@ import datacatalog.Datacatalog.AddTagResponse;
 import datacatalog.Datacatalog.Tag;
 import java.time.Clock;
 import org.flyte.common.error.FlyteException;
+import org.flyte.common.persistence.DatabaseErrors;
 import org.flyte.datacatalog.repository.ArtifactRepository;
-import org.flyte.datacatalog.repository.DatabaseErrors;
 import org.flyte.datacatalog.repository.TagRepository;
 import org.flyte.datacatalog.repository.entity.ArtifactKey;
 import org.flyte.datacatalog.repository.entity.DatasetRow;
@@ -66,7 +66,7 @@ public class TagService {
                     dataset.uuid(),
                     DatasetService.now(clock)));
           } catch (DataIntegrityViolationException e) {
-            throw DatabaseErrors.alreadyExists(e).orElseThrow(() -> e);
+            throw DatabaseErrors.translate(e);
           }
           return AddTagResponse.getDefaultInstance();
         });

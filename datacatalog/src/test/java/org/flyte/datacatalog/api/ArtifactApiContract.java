@@ -128,6 +128,37 @@ abstract class ArtifactApiContract extends CatalogApiTestBase {
   }
 
   @Test
+  void namesThatLookLikePathsStayInsideTheirArtifactsPlace() throws Exception {
+    DatasetID victim = newDatasetId();
+    createDataset(catalog, victim);
+    String victimId = createArtifact(catalog, victim, 1);
+    // a dataset whose name and version climb up into the victim's artifact data
+    DatasetID hostile =
+        victim.toBuilder().setName("x/../../" + victim.getName()).setVersion("..").build();
+    createDataset(catalog, hostile);
+    create(
+        Artifact.newBuilder()
+            .setId("../" + victimId)
+            .setDataset(hostile)
+            .addData(data("../../" + victimId + "/o0", integer(666)))
+            .build());
+
+    assertThat(Literal.parseFrom(blobs.read(location(victim, victimId, "o0"))))
+        .isEqualTo(integer(1));
+    assertThat(getById(victim, victimId).getData(0).getValue()).isEqualTo(integer(1));
+    assertThat(getById(hostile, "../" + victimId).getData(0).getValue()).isEqualTo(integer(666));
+    String stored =
+        new JdbcTemplate(dataSource)
+            .queryForObject(
+                "SELECT location FROM artifact_data WHERE artifact_id = ?",
+                String.class,
+                "../" + victimId);
+    // project, domain, name, version, artifact id, output, data.pb: each one segment
+    String key = DataReference.parse(stored).key();
+    assertThat(key.split("/")).hasSize(8).doesNotContain("..", ".");
+  }
+
+  @Test
   void creatingAnArtifactTwiceIsAlreadyExistsAndLeavesTheFirstLiteralsAlone() throws Exception {
     DatasetID dataset = newDatasetId();
     createDataset(catalog, dataset);

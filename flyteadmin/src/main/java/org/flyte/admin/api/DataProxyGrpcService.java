@@ -1,12 +1,14 @@
 package org.flyte.admin.api;
 
+import static org.flyte.common.grpc.UnaryReplies.reply;
+
 import flyteidl.service.DataProxyServiceGrpc;
 import flyteidl.service.Dataproxy.CreateDownloadLocationRequest;
 import flyteidl.service.Dataproxy.CreateDownloadLocationResponse;
 import flyteidl.service.Dataproxy.CreateUploadLocationRequest;
 import flyteidl.service.Dataproxy.CreateUploadLocationResponse;
 import io.grpc.stub.StreamObserver;
-import org.flyte.admin.service.DataProxyService;
+import org.flyte.admin.service.dataproxy.DataProxyService;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,8 +28,7 @@ public class DataProxyGrpcService extends DataProxyServiceGrpc.DataProxyServiceI
   public void createUploadLocation(
       CreateUploadLocationRequest request,
       StreamObserver<CreateUploadLocationResponse> responseObserver) {
-    responseObserver.onNext(dataProxy.createUploadLocation(request));
-    responseObserver.onCompleted();
+    reply(responseObserver, dataProxy.createUploadLocation(request));
   }
 
   @Override
@@ -35,7 +36,6 @@ public class DataProxyGrpcService extends DataProxyServiceGrpc.DataProxyServiceI
   public void createDownloadLocation(
       CreateDownloadLocationRequest request,
       StreamObserver<CreateDownloadLocationResponse> responseObserver) {
-    responseObserver.onNext(dataProxy.createDownloadLocation(request));
-    responseObserver.onCompleted();
+    reply(responseObserver, dataProxy.createDownloadLocation(request));
   }
 }

@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import org.flyte.admin.config.DataProxyProperties;
-import org.flyte.admin.service.LocalUrlSigner;
+import org.flyte.admin.service.dataproxy.LocalUrlSigner;
 import org.flyte.common.error.FlyteException;
 import org.flyte.common.storage.BlobStore;
 import org.flyte.common.storage.ContentDigests;

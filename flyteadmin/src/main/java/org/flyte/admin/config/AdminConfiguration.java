@@ -5,6 +5,7 @@ import flyteidl.service.IdentityServiceGrpc;
 import org.flyte.common.config.FlyteServerProperties;
 import org.flyte.common.rest.RestGatewayCustomizer;
 import org.flyte.common.web.CorsFilters;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -25,10 +26,15 @@ public class AdminConfiguration {
 
   /**
    * Routes the auth services' REST paths ({@code /.well-known/oauth-authorization-server}, {@code
-   * /config/v1/flyte_client}, {@code /me}) even though their gRPC services are served only with
-   * auth on: without them, the paths answer 501, as Flyte's gateway does.
+   * /config/v1/flyte_client}, {@code /me}) while auth is off and their gRPC services are not
+   * served: the paths answer 501, as Flyte's gateway does. With auth on they are served ({@link
+   * AuthConfiguration}).
    */
   @Bean
+  @ConditionalOnBooleanProperty(
+      name = "flyte.server.security.use-auth",
+      havingValue = false,
+      matchIfMissing = true)
   RestGatewayCustomizer authServiceRoutes() {
     return gateway ->
         gateway

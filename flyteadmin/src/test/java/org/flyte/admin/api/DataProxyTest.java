@@ -20,9 +20,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 import org.flyte.admin.AdminAppTest;
-import org.flyte.admin.service.LocalUrlSigner;
+import org.flyte.admin.service.dataproxy.LocalUrlSigner;
 import org.flyte.common.storage.BlobMetadata;
 import org.flyte.common.storage.BlobStore;
 import org.flyte.common.storage.ContentDigests;
@@ -42,6 +43,7 @@ class DataProxyTest extends AdminAppTest {
 
   @Autowired private BlobStore store;
   @Autowired private LocalUrlSigner signer;
+  @Autowired private org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   private DataProxyServiceGrpc.DataProxyServiceBlockingStub dataProxy;
   private String project;
@@ -50,6 +52,11 @@ class DataProxyTest extends AdminAppTest {
   void stub() {
     dataProxy = DataProxyServiceGrpc.newBlockingStub(channel);
     project = "p" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    jdbc.sql(
+            "INSERT INTO projects (identifier, name, description, state, created_at, updated_at)"
+                + " VALUES (:id, :id, '', 0, now(), now())")
+        .param("id", project)
+        .update();
   }
 
   private static byte[] md5(byte[] data) {
@@ -266,8 +273,7 @@ class DataProxyTest extends AdminAppTest {
                     .setExpiresIn(Duration.newBuilder().setSeconds(-1))
                     .build()),
         Status.Code.INVALID_ARGUMENT,
-        "failed to create a signed url, Error: signed URL lifetime must be more than 0 and at"
-            + " most PT168H, was PT-1S");
+        "expiresIn [-1s] must be positive and cannot exceed max allowed expiration [1h0m0s]");
     assertStatus(
         () ->
             dataProxy.createUploadLocation(
@@ -538,5 +544,78 @@ class DataProxyTest extends AdminAppTest {
                 .build());
     assertThat(invalid.statusCode()).isEqualTo(400);
     assertThat(text(invalid)).contains("failed to parse native_url [nope]");
+  }
+
+  private HttpResponse<byte[]> restUpload(CreateUploadLocationRequest request) throws Exception {
+    return send(
+        HttpRequest.newBuilder(http("/api/v1/dataproxy/artifact_urn"))
+            .header("Content-Type", "application/octet-stream")
+            .header("Accept", "application/octet-stream")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(request.toByteArray()))
+            .build());
+  }
+
+  private void assertUploadRefused(CreateUploadLocationRequest request, String message)
+      throws Exception {
+    assertStatus(
+        () -> dataProxy.createUploadLocation(request), Status.Code.INVALID_ARGUMENT, message);
+    HttpResponse<byte[]> rest = restUpload(request);
+    assertThat(rest.statusCode()).isEqualTo(400);
+    assertThat(com.google.rpc.Status.parseFrom(rest.body()).getMessage()).isEqualTo(message);
+  }
+
+  @Test
+  void uploadsNeedAnExistingProjectAndDomainAndNeverLeaveThem() throws Exception {
+    ByteString md5 = ByteString.copyFrom(md5(new byte[] {1}));
+    assertUploadRefused(
+        upload().setProject("../x").setContentMd5(md5).build(),
+        "project [../x] must not contain '/'");
+    assertUploadRefused(
+        upload().setProject("..").setDomain("..").setContentMd5(md5).build(),
+        "project [..] must not be '.' or '..'");
+    assertUploadRefused(
+        upload().setDomain("../../..").setContentMd5(md5).build(),
+        "domain [../../..] must not contain '/'");
+    assertUploadRefused(
+        upload().setOrg("a/b").setContentMd5(md5).build(), "org [a/b] must not contain '/'");
+    assertUploadRefused(
+        upload().setProject("nope-" + project).setContentMd5(md5).build(),
+        "failed to validate that project [nope-"
+            + project
+            + "] and domain [development] are registered, err: [project [nope-"
+            + project
+            + "] not found]");
+    assertUploadRefused(
+        upload().setDomain("nope").setContentMd5(md5).build(),
+        "domain [nope] is unrecognized by system");
+    assertUploadRefused(
+        upload().setFilenameRoot("root").setFilename("a/\u0007/b").build(),
+        "filename_root [root] and filename [a/\u0007/b] must name a file below [mem://flyte/"
+            + project
+            + "/development]");
+  }
+
+  @Test
+  void aFileNameLongerThanTheFileSystemAllowsIsStoredBelowItsProject() throws Exception {
+    byte[] data = "long name".getBytes(StandardCharsets.UTF_8);
+    String longName = "f".repeat(300) + ".tar.gz";
+    CreateUploadLocationRequest request =
+        upload()
+            .setFilenameRoot("root")
+            .setFilename(longName)
+            .setContentMd5(ByteString.copyFrom(md5(data)))
+            .build();
+    for (CreateUploadLocationResponse location :
+        List.of(
+            dataProxy.createUploadLocation(request),
+            CreateUploadLocationResponse.parseFrom(restUpload(request).body()))) {
+      DataReference stored = DataReference.parse(location.getNativeUrl());
+      assertThat(stored.key()).startsWith(project + "/development/root/f");
+      assertThat(stored.key().split("/")).hasSize(4);
+      assertThat(stored.key().length()).isLessThan(300);
+      HttpResponse<byte[]> put = put(location.getSignedUrl(), data, ContentDigests.base64Md5(data));
+      assertThat(put.statusCode()).as(text(put)).isEqualTo(200);
+      assertThat(store.read(stored)).isEqualTo(data);
+    }
   }
 }

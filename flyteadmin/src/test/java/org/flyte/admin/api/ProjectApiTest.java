@@ -30,9 +30,9 @@ import java.util.stream.IntStream;
 import org.flyte.admin.AdminAppTest;
 import org.flyte.admin.config.FlyteAdminProperties;
 import org.flyte.admin.config.FlyteAdminProperties.SeedProject;
-import org.flyte.admin.service.ProjectDomainValidator;
-import org.flyte.admin.service.ProjectSeeder;
-import org.flyte.admin.service.ProjectService;
+import org.flyte.admin.service.project.ProjectDomainValidator;
+import org.flyte.admin.service.project.ProjectSeeder;
+import org.flyte.admin.service.project.ProjectService;
 import org.flyte.common.error.FlyteException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -443,7 +443,7 @@ class ProjectApiTest extends AdminAppTest {
     StatusRuntimeException badValue =
         grpcError(() -> list(ProjectListRequest.newBuilder().setFilters("eq(state,abc)").build()));
     assertThat(badValue.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
-    assertThat(badValue.getStatus().getDescription()).startsWith("invalid value for filters");
+    assertThat(badValue.getStatus().getDescription()).startsWith("invalid value");
     assertThat(
             grpcError(() -> list(ProjectListRequest.newBuilder().setFilters("nonsense").build()))
                 .getStatus()

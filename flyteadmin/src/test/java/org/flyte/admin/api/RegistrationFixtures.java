@@ -73,6 +73,18 @@ abstract class RegistrationFixtures extends AdminAppTest {
         .build();
   }
 
+  protected Identifier workflowId(String name, String version) {
+    return id(ResourceType.WORKFLOW, name, version);
+  }
+
+  protected static flyteidl.admin.WorkflowOuterClass.WorkflowCreateRequest workflowRequest(
+      Identifier id, flyteidl.core.Workflow.WorkflowTemplate template) {
+    return flyteidl.admin.WorkflowOuterClass.WorkflowCreateRequest.newBuilder()
+        .setId(id)
+        .setSpec(flyteidl.admin.WorkflowOuterClass.WorkflowSpec.newBuilder().setTemplate(template))
+        .build();
+  }
+
   protected Identifier taskId(String name, String version) {
     return id(ResourceType.TASK, name, version);
   }

@@ -139,7 +139,7 @@ class TaskApiTest extends RegistrationFixtures {
     Task task = admin.getTask(ObjectGetRequest.newBuilder().setId(id).build());
     assertThat(digest)
         .hasSize(32)
-        .isEqualTo(org.flyte.admin.service.Digests.of(task.getClosure().getCompiledTask()));
+        .isEqualTo(org.flyte.admin.service.digest.Digests.of(task.getClosure().getCompiledTask()));
   }
 
   @Test
@@ -419,12 +419,24 @@ class TaskApiTest extends RegistrationFixtures {
   }
 
   @Test
-  void getTaskOfAMissingTaskIsNotFound() {
-    assertStatus(
+  void getTaskOfAMissingTaskIsNotFoundWithFlytesMessage() {
+    String expected =
+        "missing entity of type TASK with identifier project:\""
+            + project
+            + "\" domain:\"development\" name:\"none\" version:\"v\"";
+    com.google.rpc.Status typed =
         status(
-            () -> admin.getTask(ObjectGetRequest.newBuilder().setId(taskId("none", "v")).build())),
-        Status.Code.NOT_FOUND,
-        "missing entity of type TASK with identifier resource_type:TASK project:\"" + project);
+            () -> admin.getTask(ObjectGetRequest.newBuilder().setId(taskId("none", "v")).build()));
+    assertThat(typed.getCode()).isEqualTo(Status.Code.NOT_FOUND.value());
+    assertThat(typed.getMessage()).isEqualTo(expected);
+    com.google.rpc.Status untyped =
+        status(
+            () ->
+                admin.getTask(
+                    ObjectGetRequest.newBuilder()
+                        .setId(taskId("none", "v").toBuilder().clearResourceType())
+                        .build()));
+    assertThat(untyped.getMessage()).isEqualTo(expected);
   }
 
   @Test

@@ -15,7 +15,6 @@ import flyteidl.admin.WorkflowOuterClass.Workflow;
 import flyteidl.admin.WorkflowOuterClass.WorkflowClosure;
 import flyteidl.admin.WorkflowOuterClass.WorkflowCreateRequest;
 import flyteidl.admin.WorkflowOuterClass.WorkflowList;
-import flyteidl.admin.WorkflowOuterClass.WorkflowSpec;
 import flyteidl.core.Compiler.CompiledWorkflowClosure;
 import flyteidl.core.IdentifierOuterClass.Identifier;
 import flyteidl.core.IdentifierOuterClass.ResourceType;
@@ -82,23 +81,12 @@ class WorkflowApiTest extends RegistrationFixtures {
     return wf.addOutputs(promise("o0", previous, previousVar)).build();
   }
 
-  private WorkflowCreateRequest request(Identifier id, WorkflowTemplate template) {
-    return WorkflowCreateRequest.newBuilder()
-        .setId(id)
-        .setSpec(WorkflowSpec.newBuilder().setTemplate(template))
-        .build();
-  }
-
-  private Identifier wfId(String name, String version) {
-    return id(ResourceType.WORKFLOW, name, version);
-  }
-
   @Test
   void aRegisteredWorkflowIsCompiledStoredAsABlobAndReadBack() throws Exception {
     Identifier task = registerTask("t", "v1");
-    Identifier id = wfId("wf", "v1");
+    Identifier id = workflowId("wf", "v1");
 
-    admin.createWorkflow(request(id, chain(task, 2)));
+    admin.createWorkflow(workflowRequest(id, chain(task, 2)));
     Workflow workflow = admin.getWorkflow(ObjectGetRequest.newBuilder().setId(id).build());
 
     Task stored = admin.getTask(ObjectGetRequest.newBuilder().setId(task).build());
@@ -127,16 +115,17 @@ class WorkflowApiTest extends RegistrationFixtures {
   @Test
   void reRegisteringAnswersWithTheFailureReasonDetail() throws Exception {
     Identifier task = registerTask("t", "v1");
-    Identifier id = wfId("wf", "v1");
-    admin.createWorkflow(request(id, chain(task, 1)));
+    Identifier id = workflowId("wf", "v1");
+    admin.createWorkflow(workflowRequest(id, chain(task, 1)));
 
-    com.google.rpc.Status same = status(() -> admin.createWorkflow(request(id, chain(task, 1))));
+    com.google.rpc.Status same =
+        status(() -> admin.createWorkflow(workflowRequest(id, chain(task, 1))));
     assertStatus(
         same, Status.Code.ALREADY_EXISTS, "workflow with identical structure already exists");
     assertThat(reason(same.getDetails(0)).getExistsIdenticalStructure().getId()).isEqualTo(id);
 
     com.google.rpc.Status different =
-        status(() -> admin.createWorkflow(request(id, chain(task, 2))));
+        status(() -> admin.createWorkflow(workflowRequest(id, chain(task, 2))));
     assertStatus(
         different,
         Status.Code.INVALID_ARGUMENT,
@@ -154,7 +143,10 @@ class WorkflowApiTest extends RegistrationFixtures {
   void aWorkflowReferencingAMissingTaskOrLaunchPlanFailsCompilation() {
     Identifier missingTask = taskId("nosuch", "v1");
     com.google.rpc.Status s =
-        status(() -> admin.createWorkflow(request(wfId("wf", "v1"), chain(missingTask, 1))));
+        status(
+            () ->
+                admin.createWorkflow(
+                    workflowRequest(workflowId("wf", "v1"), chain(missingTask, 1))));
     assertStatus(
         s,
         Status.Code.INVALID_ARGUMENT,
@@ -176,20 +168,20 @@ class WorkflowApiTest extends RegistrationFixtures {
   @Test
   void validationAndCompileErrorsAndTheNodeLimit() {
     Identifier task = registerTask("t", "v1");
-    Identifier id = wfId("wf", "v1");
+    Identifier id = workflowId("wf", "v1");
     assertStatus(
         status(() -> admin.createWorkflow(WorkflowCreateRequest.getDefaultInstance())),
         Status.Code.INVALID_ARGUMENT,
         "missing id");
     assertStatus(
-        status(() -> admin.createWorkflow(request(task, chain(task, 1)))),
+        status(() -> admin.createWorkflow(workflowRequest(task, chain(task, 1)))),
         Status.Code.INVALID_ARGUMENT,
         "unexpected resource type task for identifier");
     assertStatus(
         status(
             () ->
                 admin.createWorkflow(
-                    request(id.toBuilder().setVersion("").build(), chain(task, 1)))),
+                    workflowRequest(id.toBuilder().setVersion("").build(), chain(task, 1)))),
         Status.Code.INVALID_ARGUMENT,
         "missing version");
     assertStatus(
@@ -200,22 +192,24 @@ class WorkflowApiTest extends RegistrationFixtures {
         status(
             () ->
                 admin.createWorkflow(
-                    request(id.toBuilder().setProject("nosuchproject").build(), chain(task, 1)))),
+                    workflowRequest(
+                        id.toBuilder().setProject("nosuchproject").build(), chain(task, 1)))),
         Status.Code.INVALID_ARGUMENT,
         "failed to validate that project [nosuchproject]");
     WorkflowTemplate badBinding =
         chain(task, 1).toBuilder().setOutputs(0, promise("o0", "n0", "nosuchoutput")).build();
     assertStatus(
-        status(() -> admin.createWorkflow(request(id, badBinding))),
+        status(() -> admin.createWorkflow(workflowRequest(id, badBinding))),
         Status.Code.INVALID_ARGUMENT,
         "failed to compile workflow for [");
     assertStatus(
-        status(() -> admin.createWorkflow(request(id, chain(task, 101)))),
+        status(() -> admin.createWorkflow(workflowRequest(id, chain(task, 101)))),
         Status.Code.INVALID_ARGUMENT,
         "number of nodes in workflow [resource_type:WORKFLOW");
-    assertThat(status(() -> admin.createWorkflow(request(id, chain(task, 101)))).getMessage())
+    assertThat(
+            status(() -> admin.createWorkflow(workflowRequest(id, chain(task, 101)))).getMessage())
         .endsWith("exceeds limit (101 > 100)");
-    admin.createWorkflow(request(id, chain(task, 100)));
+    admin.createWorkflow(workflowRequest(id, chain(task, 100)));
   }
 
   @Test
@@ -223,16 +217,32 @@ class WorkflowApiTest extends RegistrationFixtures {
     assertStatus(
         status(
             () ->
-                admin.getWorkflow(ObjectGetRequest.newBuilder().setId(wfId("none", "v")).build())),
+                admin.getWorkflow(
+                    ObjectGetRequest.newBuilder().setId(workflowId("none", "v")).build())),
         Status.Code.NOT_FOUND,
-        "missing entity of type WORKFLOW with identifier resource_type:WORKFLOW");
+        "missing entity of type WORKFLOW with identifier project:\""
+            + project
+            + "\" domain:\"development\" name:\"none\" version:\"v\"");
+    assertThat(
+            status(
+                    () ->
+                        admin.getWorkflow(
+                            ObjectGetRequest.newBuilder()
+                                .setId(workflowId("none", "v").toBuilder().clearResourceType())
+                                .build()))
+                .getMessage())
+        .isEqualTo(
+            "missing entity of type WORKFLOW with identifier project:\""
+                + project
+                + "\" domain:\"development\" name:\"none\" version:\"v\"");
     assertStatus(
         status(
             () ->
                 admin.getWorkflow(
                     ObjectGetRequest.newBuilder()
                         .setId(
-                            wfId("none", "").toBuilder().setResourceType(ResourceType.UNSPECIFIED))
+                            workflowId("none", "").toBuilder()
+                                .setResourceType(ResourceType.UNSPECIFIED))
                         .build())),
         Status.Code.INVALID_ARGUMENT,
         "missing version");
@@ -241,9 +251,9 @@ class WorkflowApiTest extends RegistrationFixtures {
   @Test
   void listWorkflowsCarriesOnlyTheInterfaceAndPages() {
     Identifier task = registerTask("t", "v1");
-    admin.createWorkflow(request(wfId("a", "v1"), chain(task, 1)));
-    admin.createWorkflow(request(wfId("a", "v2"), chain(task, 2)));
-    admin.createWorkflow(request(wfId("b", "v1"), chain(task, 1)));
+    admin.createWorkflow(workflowRequest(workflowId("a", "v1"), chain(task, 1)));
+    admin.createWorkflow(workflowRequest(workflowId("a", "v2"), chain(task, 2)));
+    admin.createWorkflow(workflowRequest(workflowId("b", "v1"), chain(task, 1)));
 
     ResourceListRequest request =
         ResourceListRequest.newBuilder()
@@ -317,22 +327,23 @@ class WorkflowApiTest extends RegistrationFixtures {
   @Test
   void restInJsonAndBinary() throws Exception {
     Identifier task = registerTask("t", "v1");
-    Identifier id = wfId("wf", "v1");
+    Identifier id = workflowId("wf", "v1");
     HttpResponse<byte[]> created =
-        restJson("POST", "/api/v1/workflows", json(request(id, chain(task, 1))));
+        restJson("POST", "/api/v1/workflows", json(workflowRequest(id, chain(task, 1))));
     assertThat(created.statusCode()).as(text(created)).isEqualTo(200);
 
     HttpResponse<byte[]> again =
-        restBinary("POST", "/api/v1/workflows", request(id, chain(task, 1)));
+        restBinary("POST", "/api/v1/workflows", workflowRequest(id, chain(task, 1)));
     assertThat(again.statusCode()).isEqualTo(409);
     com.google.rpc.Status status = com.google.rpc.Status.parseFrom(again.body());
     assertThat(reason(status.getDetails(0)).hasExistsIdenticalStructure()).isTrue();
     HttpResponse<byte[]> different =
-        restBinary("POST", "/api/v1/workflows", request(id, chain(task, 2)));
+        restBinary("POST", "/api/v1/workflows", workflowRequest(id, chain(task, 2)));
     assertThat(different.statusCode()).isEqualTo(400);
 
     HttpResponse<byte[]> binary =
-        restBinary("POST", "/api/v1/workflows", request(wfId("wf", "v2"), chain(task, 2)));
+        restBinary(
+            "POST", "/api/v1/workflows", workflowRequest(workflowId("wf", "v2"), chain(task, 2)));
     assertThat(binary.statusCode()).isEqualTo(200);
 
     String base = "/api/v1/workflows/" + project + "/" + DOMAIN;

@@ -27,10 +27,20 @@ import org.flyte.common.error.FlyteException;
  *       {@code execution_*} columns; named-entity {@code description} and {@code state} live in the
  *       metadata table; {@code admin_tag.name} is {@code execution_tags.key}.
  * </ul>
+ *
+ * <p>Beyond Flyte, whose unanchored pattern ignores what follows the last {@code )} and lets the
+ * database judge every value (answering with its own error text): an expression must be matched as
+ * a whole and its value must not close more parentheses than it opens ({@code eq(name,x))} is
+ * refused); a value must not hold a NUL byte; a value of a timestamp column ({@code *_at}) must be
+ * an ISO 8601 date or date-time; and one request holds at most {@value #MAX_VALUES} values (the
+ * database protocol binds at most 65,535 parameters per query).
  */
 public final class FilterParser {
 
   private static final Pattern EXPRESSION = Pattern.compile("(.+)\\((.+),\\s?(.+)\\)");
+
+  /** The most values one request's filters may hold. */
+  public static final int MAX_VALUES = 10_000;
 
   private static final Map<FilterEntity, Set<FilterEntity>> JOINABLE =
       Map.ofEntries(
@@ -90,16 +100,42 @@ public final class FilterParser {
     if (text == null || text.isEmpty()) {
       return filters;
     }
+    int values = 0;
     for (String expression : text.split("\\+", -1)) {
       Matcher match = EXPRESSION.matcher(expression);
-      if (!match.find()) {
+      if (!match.matches() || !balanced(match.group(3))) {
         throw FlyteException.invalidArgument(
             "invalid value for filters: [%s] is not a filter expression such as eq(name,value)",
             expression);
       }
-      filters.add(filter(match.group(1), match.group(2), match.group(3), primary));
+      if (expression.indexOf('\u0000') >= 0) {
+        throw FlyteException.invalidArgument(
+            "invalid value for filters: [%s] holds a NUL byte",
+            expression.replace("\u0000", "\\u0000"));
+      }
+      Filter filter = filter(match.group(1), match.group(2), match.group(3), primary);
+      values += filter.values().size();
+      if (values > MAX_VALUES) {
+        throw FlyteException.invalidArgument(
+            "invalid value for filters: at most %d values may be given, found more", MAX_VALUES);
+      }
+      filters.add(filter);
     }
     return filters;
+  }
+
+  /** Whether no prefix of {@code value} closes more parentheses than it opens. */
+  private static boolean balanced(String value) {
+    int depth = 0;
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == '(') {
+        depth++;
+      } else if (c == ')' && --depth < 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Whether any filter of {@code text} names {@code column} (ListExecutions' state rule). */
@@ -126,6 +162,9 @@ public final class FilterParser {
     }
     List<Object> values = new ArrayList<>();
     for (String single : value.split(";", -1)) {
+      if (column.endsWith("_at")) {
+        requireTimestamp(field, single);
+      }
       values.add(column.equalsIgnoreCase("duration") ? durationNanos(single) : single);
     }
     FilterFunction parsed =
@@ -153,6 +192,27 @@ public final class FilterParser {
       return "execution_" + column;
     }
     return entity == FilterEntity.ADMIN_TAG && column.equals("name") ? "key" : column;
+  }
+
+  /** An ISO 8601 date or date-time, with or without offset ({@code 2024-05-01T00:00:00Z}). */
+  private static void requireTimestamp(String field, String value) {
+    String text = value.trim().replace(' ', 'T');
+    for (java.util.function.Consumer<String> parser :
+        List.<java.util.function.Consumer<String>>of(
+            java.time.OffsetDateTime::parse,
+            java.time.LocalDateTime::parse,
+            java.time.LocalDate::parse)) {
+      try {
+        parser.accept(text);
+        return;
+      } catch (java.time.format.DateTimeParseException e) {
+        // try the next form
+      }
+    }
+    throw FlyteException.invalidArgument(
+        "invalid value for filters: [%s] is not a date or time for %s (use RFC 3339, e.g."
+            + " 2024-05-01T00:00:00Z)",
+        value, field);
   }
 
   /** A Go duration ({@code 1h30m}, {@code 90s}, {@code 1.5ms}) or a number of seconds, in ns. */

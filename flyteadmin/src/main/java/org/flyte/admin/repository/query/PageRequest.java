@@ -8,26 +8,36 @@ import org.flyte.common.error.FlyteException;
  * only when the page is full. Follows {@code flyteadmin/pkg/manager/impl/validation} and {@code
  * pkg/common/...} (v1.16.8).
  *
+ * <p>{@code limit} is a {@code uint32} in every request: Java reads values from 2^31 up as negative
+ * {@code int}s, which are taken back as the unsigned values Go sees, so every List RPC accepts
+ * every limit Flyte accepts (1 to 4,294,967,295; 0 only where it means "no limit").
+ *
  * @param limit the page size; 0 means no limit (only ListProjects accepts it)
  * @param offset the rows to skip
  */
-public record PageRequest(int limit, long offset) {
+public record PageRequest(long limit, long offset) {
 
   /**
-   * The page of a request whose {@code limit} must be positive.
+   * The page of a request whose {@code limit} must not be 0.
    *
+   * @param limit the request's {@code uint32} limit as protobuf's Java code returns it
    * @param rpc the RPC name for the token message ({@code ListTasks})
    */
   public static PageRequest of(int limit, String token, String rpc) {
-    if (limit <= 0) {
+    if (limit == 0) {
       throw FlyteException.invalidArgument("invalid value for limit");
     }
-    return new PageRequest(limit, offset(token, rpc));
+    return new PageRequest(Integer.toUnsignedLong(limit), offset(token, rpc));
   }
 
   /** The page of a request where {@code limit = 0} means every row (ListProjects). */
   public static PageRequest unlimitedWhenZero(int limit, String token, String rpc) {
-    return new PageRequest(Math.max(limit, 0), offset(token, rpc));
+    return new PageRequest(Integer.toUnsignedLong(limit), offset(token, rpc));
+  }
+
+  /** A request's {@code uint32} limit as the unsigned value it is. */
+  public static long unsigned(int limit) {
+    return Integer.toUnsignedLong(limit);
   }
 
   /** The offset a token names; an empty token is 0. */
@@ -37,6 +47,10 @@ public record PageRequest(int limit, long offset) {
     }
     long offset;
     try {
+      // ASCII digits only: Long.parseLong would read other scripts' digits (full-width '１')
+      if (!token.matches("[+-]?[0-9]+")) {
+        throw new NumberFormatException(token);
+      }
       offset = Long.parseLong(token);
     } catch (NumberFormatException e) {
       throw FlyteException.invalidArgument("invalid pagination token %s for %s", token, rpc);

@@ -13,7 +13,9 @@ import org.springframework.jdbc.core.SqlParameterValue;
  * JdbcClient}. Text values are bound untyped (as Flyte's driver sends them), so PostgreSQL casts
  * them to the column's type: {@code eq(state,1)} compares an integer, {@code gte(created_at,
  * 2024-05-01T00:00:00Z)} a timestamp. A value the column cannot take is a data error, reported as
- * INVALID_ARGUMENT by {@link org.flyte.admin.repository.DatabaseErrors}.
+ * INVALID_ARGUMENT by {@link org.flyte.common.persistence.DatabaseErrors}. {@code contains} matches
+ * its value literally (Flyte passes {@code %} and {@code _} on as wildcards, so {@code
+ * contains(name,%)} matched every row).
  */
 public final class SqlWhere {
 
@@ -56,7 +58,8 @@ public final class SqlWhere {
     } else {
       Object value = filter.values().get(0);
       if (filter.function() == FilterFunction.CONTAINS) {
-        value = "%" + value + "%";
+        // the value is matched literally: its LIKE wildcards and escape character are escaped
+        value = "%" + escapeLike(String.valueOf(value)) + "%";
       }
       conditions.add(column + " " + filter.function().operator() + " :" + param(value));
     }
@@ -89,6 +92,11 @@ public final class SqlWhere {
     params.put(
         name, value instanceof String text ? new SqlParameterValue(Types.OTHER, text) : value);
     return name;
+  }
+
+  /** {@code text} with {@code \\}, {@code %} and {@code _} escaped for LIKE's default escape. */
+  static String escapeLike(String text) {
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
   }
 
   /** A column name, quoted when it is a reserved word ({@code user}). */

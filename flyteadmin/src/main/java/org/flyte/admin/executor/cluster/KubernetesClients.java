@@ -1,0 +1,78 @@
+package org.flyte.admin.executor.cluster;
+
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.flyte.admin.executor.cluster.ClustersProperties.ClusterConfig;
+
+/**
+ * Kubernetes clients of the execution clusters, as {@code flyteadmin/pkg/flytek8s/client.go}
+ * (v1.16.8) makes them: a remote cluster from its endpoint, token file and CA file (read once, at
+ * start-up), FlyteAdmin's own cluster from {@code kube-config} / {@code master} or the in-cluster
+ * service account. Every request is bounded by the configured timeout and never retried, so an
+ * unreachable cluster fails the request instead of holding it.
+ */
+public final class KubernetesClients {
+
+  private KubernetesClients() {}
+
+  /** The client of a configured cluster. */
+  public static KubernetesClient forCluster(
+      ClusterConfig cluster, KubernetesClientProperties server) {
+    Duration timeout = server.timeout(cluster.kubeClientConfig());
+    if (cluster.inCluster()) {
+      return build(Config.autoConfigure(null), timeout);
+    }
+    String key = "flyte.clusters.clusterConfigs[" + cluster.name() + "].auth";
+    ConfigBuilder config = new ConfigBuilder(Config.empty()).withMasterUrl(cluster.endpoint());
+    if (!cluster.auth().tokenPath().isEmpty()) {
+      config.withOauthToken(read(cluster.auth().tokenPath(), key + ".tokenPath").strip());
+    }
+    if (!cluster.auth().certPath().isEmpty()) {
+      read(cluster.auth().certPath(), key + ".certPath");
+      config.withCaCertFile(cluster.auth().certPath());
+    }
+    return build(config.build(), timeout);
+  }
+
+  /** The client of FlyteAdmin's own cluster (in-cluster mode). */
+  public static KubernetesClient forOwnCluster(KubernetesClientProperties server) {
+    Config config;
+    if (!server.kubeConfig().isEmpty()) {
+      String path = server.kubeConfig().replace("$HOME", System.getProperty("user.home"));
+      config = Config.fromKubeconfig(read(path, "flyte.server.kube-config"));
+    } else {
+      config = Config.autoConfigure(null);
+    }
+    if (!server.master().isEmpty()) {
+      config.setMasterUrl(server.master());
+    }
+    return build(config, server.timeout(null));
+  }
+
+  /** A client of {@code config} that gives up after {@code timeout} and never retries. */
+  public static KubernetesClient build(Config config, Duration timeout) {
+    int millis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
+    config.setConnectionTimeout(millis);
+    config.setRequestTimeout(millis);
+    config.setRequestRetryBackoffLimit(0);
+    return new KubernetesClientBuilder()
+        .withConfig(config)
+        .withHttpClientFactory(new JdkHttpClientFactory())
+        .build();
+  }
+
+  private static String read(String path, String key) {
+    try {
+      return Files.readString(Path.of(path));
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read " + key + " " + path + ": " + e, e);
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** Named entities (Flyte's {@code named_entity_manager.go}). */
+package org.flyte.admin.service.namedentity;
