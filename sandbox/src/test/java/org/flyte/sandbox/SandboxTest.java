@@ -19,10 +19,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,6 +33,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.flyte.testing.ChildJvm;
+import org.flyte.testing.LocalHttp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -52,8 +49,6 @@ class SandboxTest {
   private static final Duration WAIT = Duration.ofMinutes(3);
 
   @TempDir Path dir;
-
-  private final HttpClient http = HttpClient.newHttpClient();
 
   private static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
@@ -92,8 +87,9 @@ class SandboxTest {
       assertThat(sandbox.describe())
           .contains("localhost:" + settings.adminGrpcPort())
           .contains("localhost:" + settings.catalogGrpcPort());
-      assertThat(status(settings.catalogHttpPort(), "/healthcheck")).isEqualTo(200);
-      assertThat(status(settings.schedulerPort(), "/actuator/health/readiness")).isEqualTo(200);
+      assertThat(LocalHttp.status(settings.catalogHttpPort(), "/healthcheck")).isEqualTo(200);
+      assertThat(LocalHttp.status(settings.schedulerPort(), "/actuator/health/readiness"))
+          .isEqualTo(200);
       servesAdminAndCatalog(settings);
       adminDatabase(sandbox)
           .update(
@@ -227,7 +223,7 @@ class SandboxTest {
       String adminGrpc = child.await("  FlyteAdmin   gRPC   localhost:", Duration.ofSeconds(5));
       int adminGrpcPort = Integer.parseInt(adminGrpc.split("localhost:")[1].split(" ")[0]);
       assertThat(adminGrpcPort).isPositive();
-      assertThat(status(adminHttp, "/healthcheck")).isEqualTo(200);
+      assertThat(LocalHttp.status(adminHttp, "/healthcheck")).isEqualTo(200);
       ManagedChannel admin = channel(adminGrpcPort);
       try {
         assertThat(
@@ -289,7 +285,7 @@ class SandboxTest {
     @Override
     public void run() {
       while (running && !first200) {
-        int code = status(settings.adminHttpPort(), "/healthcheck");
+        int code = LocalHttp.status(settings.adminHttpPort(), "/healthcheck");
         if (code == 503) {
           unreadySeen++;
         } else if (code == 200) {
@@ -323,23 +319,6 @@ class SandboxTest {
       return true;
     } catch (IOException e) {
       return false;
-    }
-  }
-
-  /** The status of a GET, or -1 when nothing listens. */
-  private int status(int port, String path) {
-    try {
-      return http.send(
-              HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                  .timeout(Duration.ofSeconds(10))
-                  .build(),
-              HttpResponse.BodyHandlers.discarding())
-          .statusCode();
-    } catch (IOException e) {
-      return -1;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return -1;
     }
   }
 

@@ -16,10 +16,6 @@ import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse;
 import io.grpc.health.v1.HealthGrpc;
 import io.grpc.stub.StreamObserver;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
@@ -27,6 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.flyte.common.grpc.GrpcAutoConfiguration;
+import org.flyte.testing.LocalHttp;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -45,8 +42,6 @@ import org.springframework.context.annotation.Bean;
 class StartAndStopTest {
 
   private static final Duration WAIT = Duration.ofSeconds(60);
-
-  private final HttpClient http = HttpClient.newHttpClient();
 
   /** A minimal app: the shared auto-configurations, no database, one slow gRPC method. */
   @SpringBootConfiguration
@@ -140,14 +135,16 @@ class StartAndStopTest {
       assertThat(App.startBlocked.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
       int port = httpPort.get(WAIT.toSeconds(), TimeUnit.SECONDS);
 
-      assertThat(get(port, "/healthcheck")).as("HTTP is up, gRPC is not").isEqualTo(503);
-      assertThat(get(port, "/actuator/health/readiness")).isEqualTo(503);
+      assertThat(LocalHttp.status(port, "/healthcheck"))
+          .as("HTTP is up, gRPC is not")
+          .isEqualTo(503);
+      assertThat(LocalHttp.status(port, "/actuator/health/readiness")).isEqualTo(503);
 
       App.startBlocker.countDown();
       try (ConfigurableApplicationContext context =
           started.get(WAIT.toSeconds(), TimeUnit.SECONDS)) {
-        assertThat(get(port, "/healthcheck")).isEqualTo(200);
-        assertThat(get(port, "/actuator/health/readiness")).isEqualTo(200);
+        assertThat(LocalHttp.status(port, "/healthcheck")).isEqualTo(200);
+        assertThat(LocalHttp.status(port, "/actuator/health/readiness")).isEqualTo(200);
         ManagedChannel channel = channel(context);
         try {
           assertThat(
@@ -183,7 +180,9 @@ class StartAndStopTest {
 
       Instant stop = Instant.now();
       CompletableFuture<Void> closed = CompletableFuture.runAsync(context::close);
-      assertThat(get(port, "/healthcheck")).as("refusing while stopping").isIn(503, -1);
+      assertThat(LocalHttp.status(port, "/healthcheck"))
+          .as("refusing while stopping")
+          .isIn(503, -1);
 
       assertThat(inFlight.get(WAIT.toSeconds(), TimeUnit.SECONDS).getControlPlaneVersion())
           .isEqualTo(Version.newBuilder().setVersion("slow").build());
@@ -218,19 +217,5 @@ class StartAndStopTest {
   private static ManagedChannel channel(ConfigurableApplicationContext context) {
     String port = context.getEnvironment().getProperty(GrpcAutoConfiguration.LOCAL_PORT_PROPERTY);
     return Grpc.newChannelBuilder("localhost:" + port, InsecureChannelCredentials.create()).build();
-  }
-
-  /** The HTTP status of a GET, or -1 when the server no longer accepts connections. */
-  private int get(int port, String path) throws InterruptedException {
-    try {
-      return http.send(
-              HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                  .timeout(Duration.ofSeconds(10))
-                  .build(),
-              HttpResponse.BodyHandlers.discarding())
-          .statusCode();
-    } catch (java.io.IOException e) {
-      return -1;
-    }
   }
 }
