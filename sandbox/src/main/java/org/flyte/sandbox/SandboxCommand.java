@@ -64,12 +64,18 @@ public final class SandboxCommand {
         .addShutdownHook(
             new Thread(
                 () -> {
-                  System.out.println("Stopping the Flyte sandbox...");
+                  // Quiet when nothing runs (a failed start has already stopped what it had).
+                  boolean running = !sandbox.contexts().isEmpty();
+                  if (running) {
+                    System.out.println("Stopping the Flyte sandbox...");
+                  }
                   long begin = System.nanoTime();
                   sandbox.close();
-                  System.out.printf(
-                      "Stopped in %.1f s.%n",
-                      Duration.ofNanos(System.nanoTime() - begin).toMillis() / 1000.0);
+                  if (running) {
+                    System.out.printf(
+                        "Stopped in %.1f s.%n",
+                        Duration.ofNanos(System.nanoTime() - begin).toMillis() / 1000.0);
+                  }
                 },
                 "sandbox-stop"));
     System.out.println("Starting the Flyte sandbox (data: " + settings.dir() + ")...");
