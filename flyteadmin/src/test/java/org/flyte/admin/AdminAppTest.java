@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import org.flyte.admin.executor.RecordingWorkflowExecutor;
 import org.flyte.common.grpc.GrpcAutoConfiguration;
 import org.flyte.testing.TestPostgres;
 import org.junit.jupiter.api.AfterEach;
@@ -19,16 +20,19 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.UseMainMethod;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The base of every test that boots FlyteAdmin: the real app (through its main method) on random
- * HTTP and gRPC ports, against a fresh database of the test PostgreSQL and in-memory storage. All
- * subclasses share one Spring context; each test works in its own random project.
+ * HTTP and gRPC ports, against a fresh database of the test PostgreSQL and in-memory storage, with
+ * the {@link RecordingWorkflowExecutor} as its executor. All subclasses share one Spring context;
+ * each test works in its own random project.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, useMainMethod = UseMainMethod.ALWAYS)
+@Import(RecordingWorkflowExecutor.class)
 public abstract class AdminAppTest {
 
   private static final String DATABASE = TestPostgres.newDatabaseName();
@@ -47,6 +51,9 @@ public abstract class AdminAppTest {
     registry.add("flyte.task_type_whitelist.restricted[0].project", () -> "whitelisted");
     registry.add("flyte.task_type_whitelist.restricted[1].project", () -> "whitelisted-domain");
     registry.add("flyte.task_type_whitelist.restricted[1].domain", () -> "staging");
+    // A dynamic queue selected by the tag "gpu" (ExecutionSettingsTest).
+    registry.add("flyte.queues.executionQueues[0].dynamic", () -> "gpu-queue");
+    registry.add("flyte.queues.executionQueues[0].attributes[0]", () -> "gpu");
   }
 
   @Autowired protected Environment environment;

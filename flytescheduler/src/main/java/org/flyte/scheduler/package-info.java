@@ -1,8 +1,9 @@
 /**
- * FlyteScheduler. What exists today: at start it waits until FlyteAdmin's gRPC health reports
- * {@code flyteadmin} as SERVING (Flyte's {@code precheck}), then serves its health and metrics over
- * HTTP. It fires no schedule yet: reading the schedule tables of the admin database and launching
- * executions through FlyteAdmin (Flyte's {@code flyteadmin/scheduler/schedule_executor.go},
- * v1.16.8) come with the scheduler issue.
+ * FlyteScheduler: fires scheduled launch plans by calling FlyteAdmin's CreateExecution. It reads
+ * admin's schedule tables ({@code schedulable_entities}, kept in step by launch plan activation,
+ * and Flyte's snapshot), keeps each schedule's last fire time in a table of its own, and serves
+ * only health and metrics over HTTP. Layers: {@code schedule} (what a schedule is and fires),
+ * {@code launch} (the calls to admin), {@code service} (leadership and firing), {@code repository}
+ * (SQL), {@code config} beside them.
  */
 package org.flyte.scheduler;

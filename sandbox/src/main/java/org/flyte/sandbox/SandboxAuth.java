@@ -4,11 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.List;
+import org.flyte.admin.secrets.SecretsCommand;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /**
@@ -42,9 +39,9 @@ public final class SandboxAuth {
     Path dir = settings.dir().resolve("auth");
     try {
       Files.createDirectories(dir);
-      writeOnce(dir.resolve("token_rsa_key.pem"), SandboxAuth::rsaKeyPem);
-      writeOnce(dir.resolve("claim_symmetric_key"), () -> randomKey(32));
-      writeOnce(dir.resolve("client_secret"), () -> randomKey(24));
+      writeOnce(dir.resolve("token_rsa_key.pem"), SecretsCommand::rsaKeyPem);
+      writeOnce(dir.resolve("claim_symmetric_key"), () -> SecretsCommand.randomKey(32));
+      writeOnce(dir.resolve("client_secret"), () -> SecretsCommand.randomKey(24));
       String secret = Files.readString(dir.resolve("client_secret")).trim();
       Path hashFile = dir.resolve("client_secret.bcrypt");
       String hash = Files.isRegularFile(hashFile) ? Files.readString(hashFile).trim() : "";
@@ -98,25 +95,6 @@ public final class SandboxAuth {
   private static void writeOnce(Path file, Content content) throws IOException {
     if (!Files.isRegularFile(file) || Files.size(file) == 0) {
       Files.writeString(file, content.create());
-    }
-  }
-
-  private static String randomKey(int bytes) {
-    byte[] key = new byte[bytes];
-    new SecureRandom().nextBytes(key);
-    return Base64.getEncoder().withoutPadding().encodeToString(key);
-  }
-
-  private static String rsaKeyPem() {
-    try {
-      KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-      generator.initialize(2048);
-      byte[] der = generator.generateKeyPair().getPrivate().getEncoded();
-      return "-----BEGIN PRIVATE KEY-----\n"
-          + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
-          + "\n-----END PRIVATE KEY-----\n";
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 }

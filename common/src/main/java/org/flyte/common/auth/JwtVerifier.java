@@ -13,6 +13,7 @@ import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.KeyType;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
@@ -133,6 +134,8 @@ public final class JwtVerifier {
     }
     try {
       return keys.get(new JWKSelector(matcher.build()), null);
+    } catch (RateLimitReachedException e) {
+      return List.of(); // the key set was just refreshed: the key id is not in it
     } catch (KeySourceException e) {
       throw new AuthenticationFailure(Reason.KEYS_UNAVAILABLE, String.valueOf(e.getMessage()));
     }

@@ -10,10 +10,10 @@
  * {@link org.flyte.admin.api.MatchableAttributesGrpcService}, {@link
  * org.flyte.admin.api.NamedEntityGrpcService}, {@link
  * org.flyte.admin.api.DescriptionEntityGrpcService}, {@link
- * org.flyte.admin.api.VersionGrpcService}. {@link org.flyte.admin.api.AdminGrpcService} composes
- * them into the one service definition the server and the REST gateway serve; a method that no
- * capability implements answers UNIMPLEMENTED (HTTP 501). The other proto services
- * (DataProxyService, SignalService) are one class each.
+ * org.flyte.admin.api.VersionGrpcService}, {@link org.flyte.admin.api.ExecutionGrpcService}. {@link
+ * org.flyte.admin.api.AdminGrpcService} composes them into the one service definition the server
+ * and the REST gateway serve; a method that no capability implements answers UNIMPLEMENTED (HTTP
+ * 501). The other proto services (DataProxyService, SignalService) are one class each.
  *
  * <p>To add a capability (executions, events, ...): write {@code service/<capability>/
  * <Capability>Service} with the domain logic (methods named by the service-method convention of

@@ -10,19 +10,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.flyte.admin.api.auth.TestKeys;
 import org.flyte.common.config.FlyteServerProperties;
+import org.flyte.testidp.TestKeys;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 /** Each misconfiguration of authentication stops the start with a message naming key and URL. */
 class AuthStartupTest {
 
-  @Configuration(proxyBeanMethods = false)
+  /** Registered by the runner only: a @Configuration here would be component-scanned. */
   @EnableConfigurationProperties({
     FlyteServerProperties.class,
     AuthProperties.class,

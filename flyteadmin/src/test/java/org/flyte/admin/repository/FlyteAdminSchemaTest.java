@@ -126,7 +126,11 @@ class FlyteAdminSchemaTest {
                           + ".flyteadmin_description_entities_project_domain_name_idx",
                       "index launch_plans.flyteadmin_launch_plans_project_domain_name_created_at_idx",
                       "index launch_plans.flyteadmin_launch_plans_project_domain_created_at_idx",
-                      "index launch_plans.flyteadmin_launch_plans_active_idx");
+                      "index launch_plans.flyteadmin_launch_plans_active_idx",
+                      "index executions.flyteadmin_executions_project_domain_state_created_at_idx",
+                      "index executions.flyteadmin_executions_project_domain_phase_created_at_idx",
+                      "index executions.flyteadmin_executions_launch_plan_state_created_at_idx",
+                      "index executions.flyteadmin_executions_workflow_state_created_at_idx");
               assertThat(migrationIds(dataSource))
                   .containsExactlyInAnyOrderElementsOf(goMigrationIds);
             });

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.flyte.scheduler.config.AdminClientProperties;
+import org.flyte.scheduler.config.SchedulerConfiguration;
 import org.flyte.scheduler.config.SchedulerProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +17,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,6 +30,7 @@ import org.springframework.stereotype.Component;
  * cmd/scheduler/entrypoints/precheck.go} (v1.16.8).
  */
 @Component("admin")
+@Order(SchedulerConfiguration.ADMIN_READINESS_ORDER)
 public class AdminReadiness implements ApplicationRunner, HealthIndicator {
 
   /** The service name under which FlyteAdmin reports its health. */

@@ -44,7 +44,7 @@ class AdminReadinessTest {
     return new AdminReadiness(
         channel,
         new AdminClientProperties("dns:///in-process", true, Duration.ofSeconds(2)),
-        new SchedulerProperties(10254, wait, Duration.ofMillis(20)));
+        SchedulerProperties.waitingFor(wait, Duration.ofMillis(20)));
   }
 
   @Test

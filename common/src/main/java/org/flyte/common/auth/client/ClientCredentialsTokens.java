@@ -67,15 +67,11 @@ public final class ClientCredentialsTokens {
   }
 
   private Token request(Request request) {
-    String form =
-        form(
-            Map.of(
-                "grant_type",
-                "client_credentials",
-                "scope",
-                String.join(" ", request.scopes()),
-                "audience",
-                request.audience()));
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("grant_type", "client_credentials");
+    fields.put("scope", String.join(" ", request.scopes()));
+    fields.put("audience", request.audience());
+    String form = form(fields);
     String basic =
         Base64.getEncoder()
             .encodeToString(

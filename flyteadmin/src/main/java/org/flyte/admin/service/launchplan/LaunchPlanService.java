@@ -20,6 +20,8 @@ import flyteidl.core.IdentifierOuterClass.Identifier;
 import flyteidl.core.IdentifierOuterClass.ResourceType;
 import flyteidl.core.Interface.ParameterMap;
 import flyteidl.core.Interface.TypedInterface;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -42,6 +44,7 @@ import org.flyte.admin.service.validation.ProjectValidator;
 import org.flyte.admin.service.validation.Validation;
 import org.flyte.common.error.ErrorCode;
 import org.flyte.common.error.FlyteException;
+import org.flyte.common.schedule.CronSchedule;
 import org.flyte.compiler.graph.ProtoText;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -228,6 +231,9 @@ public class LaunchPlanService {
               throw FlyteException.internal(
                   "failed adding schedule for unknown schedule expression type");
             }
+            if (schedule.hasCronSchedule()) {
+              refuseNeverFiring(id, schedule.getCronSchedule().getSchedule());
+            }
             schedules.activate(id, schedule);
           }
           launchPlans.setState(target, LaunchPlanState.ACTIVE);
@@ -335,6 +341,19 @@ public class LaunchPlanService {
 
   private static Schedule schedule(StoredLaunchPlan stored) {
     return stored.launchPlan().getSpec().getEntityMetadata().getSchedule();
+  }
+
+  /**
+   * Beyond Flyte (whose scheduler finds out only at catch-up): a cron text that matches no instant
+   * within five years, such as {@code 0 0 31 2 *}, is refused at activation.
+   */
+  private static void refuseNeverFiring(Identifier id, String cron) {
+    if (CronSchedule.problem(cron).isEmpty()
+        && CronSchedule.parse(cron).next(Instant.now(), ZoneOffset.UTC).isEmpty()) {
+      throw FlyteException.invalidArgument(
+          "Schedule '%s' of launch plan %s can never fire: no date matches it",
+          cron, ProtoText.render(id));
+    }
   }
 
   /** Flyte's "schedule is not empty": cron text (either field) or a non-zero rate. */

@@ -13,7 +13,9 @@ import flyteidl.core.Types.SimpleType;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.flyte.common.error.FlyteException;
+import org.flyte.common.schedule.CronSchedule;
 import org.flyte.compiler.graph.ProtoText;
 import org.flyte.compiler.typing.Castability;
 import org.flyte.compiler.typing.LiteralTypeInference;
@@ -35,15 +37,24 @@ public final class LaunchPlanSpecValidator {
   private LaunchPlanSpecValidator() {}
 
   public static void validateFixedInputs(LiteralMap fixed) {
-    for (Map.Entry<String, Literal> input : fixed.getLiteralsMap().entrySet()) {
+    validateLiteralMap(fixed, "fixed_inputs");
+  }
+
+  /**
+   * {@code validateLiteralMap} (shared with execution inputs): every key named, every literal with
+   * a value, every datetime a valid timestamp. Keys are visited in name order, so that of several
+   * problems the same one is reported each time (Go's map order is random).
+   */
+  public static void validateLiteralMap(LiteralMap map, String field) {
+    for (Map.Entry<String, Literal> input : new TreeMap<>(map.getLiteralsMap()).entrySet()) {
       if (input.getKey().isEmpty()) {
-        throw FlyteException.invalidArgument("missing key in fixed_inputs");
+        throw FlyteException.invalidArgument("missing key in %s", field);
       }
       Literal literal = input.getValue();
       if (literal.getValueCase() == Literal.ValueCase.VALUE_NOT_SET
           && !literal.hasOffloadedMetadata()) {
         throw FlyteException.invalidArgument(
-            "missing valid literal in fixed_inputs %s", input.getKey());
+            "missing valid literal in %s %s", field, input.getKey());
       }
       if (literal.getScalar().getPrimitive().hasDatetime()) {
         validateDatetime(literal);
@@ -218,7 +229,7 @@ public final class LaunchPlanSpecValidator {
     }
     String cron = schedule.getCronSchedule().getSchedule();
     if (!cron.isEmpty()) {
-      StandardCron.problem(cron)
+      CronSchedule.problem(cron)
           .ifPresent(
               problem -> {
                 throw FlyteException.invalidArgument("Invalid cron expression: %s", problem);

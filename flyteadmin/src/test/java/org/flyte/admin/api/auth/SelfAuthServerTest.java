@@ -14,18 +14,11 @@ import flyteidl.service.Auth.PublicClientAuthConfigRequest;
 import flyteidl.service.AuthMetadataServiceGrpc;
 import flyteidl.service.Identity.UserInfoRequest;
 import flyteidl.service.IdentityServiceGrpc;
-import io.grpc.Grpc;
-import io.grpc.InsecureChannelCredentials;
-import io.grpc.ManagedChannel;
-import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse;
 import io.grpc.health.v1.HealthGrpc;
-import io.grpc.stub.MetadataUtils;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -36,19 +29,10 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import org.flyte.admin.FlyteAdminApplication;
 import org.flyte.common.auth.client.AdminAuthProperties;
 import org.flyte.common.auth.client.AdminAuthentication;
-import org.flyte.common.grpc.GrpcAutoConfiguration;
-import org.flyte.testing.TestPostgres;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.flyte.testidp.TestKeys;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.UseMainMethod;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.core.env.Environment;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -57,54 +41,20 @@ import org.springframework.test.context.DynamicPropertySource;
  * FlyteAdmin with auth on and its built-in authorization server: client credentials, token checks
  * with their reasons over gRPC and REST, the exemptions, and the metadata documents.
  */
-@SpringBootTest(
-    classes = FlyteAdminApplication.class,
-    webEnvironment = WebEnvironment.RANDOM_PORT,
-    useMainMethod = UseMainMethod.ALWAYS)
-class SelfAuthServerTest {
+class SelfAuthServerTest extends AuthAppTest {
 
   static final RSAKey SIGNING = TestKeys.newKey("ignored");
   static final Path SECRETS = TestKeys.secretsDir(SIGNING, false);
   static final String PROPELLER_HASH = new BCryptPasswordEncoder(6).encode("foobar");
   static final String AUDIENCE = "http://localhost";
-  private static final String DATABASE = TestPostgres.newDatabaseName();
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    TestPostgres.register(registry, DATABASE);
-    registry.add("flyte.server.grpc.port", () -> "0");
-    registry.add("spring.grpc.server.port", () -> "0");
-    registry.add("flyte.storage.type", () -> "mem");
-    registry.add("flyte.storage.container", () -> "flyte");
-    registry.add("flyte.server.security.useAuth", () -> "true");
-    registry.add("flyte.secrets.secrets-prefix", SECRETS::toString);
+    authProperties(registry, SECRETS.toString());
     registry.add("flyte.auth.authorizedUris[0]", () -> AUDIENCE);
     registry.add(
         "flyte.auth.appAuth.selfAuthServer.staticClients.flytepropeller.client_secret",
         () -> PROPELLER_HASH);
-  }
-
-  @Autowired Environment environment;
-
-  ManagedChannel channel;
-  final HttpClient http = HttpClient.newHttpClient();
-
-  @BeforeEach
-  void connect() {
-    channel =
-        Grpc.newChannelBuilder(
-                "localhost:" + environment.getProperty(GrpcAutoConfiguration.LOCAL_PORT_PROPERTY),
-                InsecureChannelCredentials.create())
-            .build();
-  }
-
-  @AfterEach
-  void disconnect() {
-    channel.shutdownNow();
-  }
-
-  URI http(String path) {
-    return URI.create("http://localhost:" + environment.getProperty("local.server.port") + path);
   }
 
   HttpResponse<String> get(String path, String... headers) throws Exception {
@@ -136,12 +86,7 @@ class SelfAuthServerTest {
   }
 
   AdminServiceGrpc.AdminServiceBlockingStub admin(String key, String value) {
-    Metadata headers = new Metadata();
-    if (key != null) {
-      headers.put(Metadata.Key.of(key, Metadata.ASCII_STRING_MARSHALLER), value);
-    }
-    return AdminServiceGrpc.newBlockingStub(channel)
-        .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers));
+    return AdminServiceGrpc.newBlockingStub(channel).withInterceptors(header(key, value));
   }
 
   void assertRefused(String token, String reason) throws Exception {
@@ -309,12 +254,9 @@ class SelfAuthServerTest {
   @Test
   void userInfoAnswersTheCallersIdentity() throws Exception {
     String token = clientCredentials("all");
-    Metadata headers = new Metadata();
-    headers.put(
-        Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
     assertThat(
             IdentityServiceGrpc.newBlockingStub(channel)
-                .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers))
+                .withInterceptors(header("authorization", "Bearer " + token))
                 .userInfo(UserInfoRequest.getDefaultInstance())
                 .getSubject())
         .isEqualTo("flytepropeller");

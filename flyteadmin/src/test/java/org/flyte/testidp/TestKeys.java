@@ -1,4 +1,4 @@
-package org.flyte.admin.api.auth;
+package org.flyte.testidp;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
