@@ -1,7 +1,7 @@
 package org.flyte.scheduler;
 
 import org.flyte.common.config.FlyteCommandLine;
-import org.flyte.scheduler.config.SchedulerConfiguration;
+import org.flyte.scheduler.config.AdminClientConfiguration;
 import org.flyte.scheduler.launch.AdminReadiness;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.annotation.Import;
@@ -14,7 +14,7 @@ import org.springframework.context.annotation.Import;
  * schedules. Not a {@code @Configuration}, so that the scheduler app's component scan leaves it
  * out.
  */
-@Import({SchedulerConfiguration.class, AdminReadiness.class})
+@Import({AdminClientConfiguration.class, AdminReadiness.class})
 public class SchedulerPrecheck {
 
   static int run(String[] springArgs) {

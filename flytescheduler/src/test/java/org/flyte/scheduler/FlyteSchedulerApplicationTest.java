@@ -72,6 +72,15 @@ class FlyteSchedulerApplicationTest {
 
       assertThat(health.statusCode()).isEqualTo(200);
       assertThat(health.body()).contains("\"status\":\"UP\"");
+      HttpResponse<String> wildcard =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(
+                          URI.create("http://localhost:" + port + "/actuator/health"))
+                      .header("Content-Type", "*/*")
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertThat(wildcard.statusCode()).isEqualTo(200);
       assertThat(scheduler.getEnvironment().getProperty("spring.grpc.server.enabled"))
           .isEqualTo("false");
     }

@@ -66,6 +66,10 @@ public class FlyteEnvironmentPostProcessor implements EnvironmentPostProcessor, 
           // Unknown paths belong to the REST gateway, which answers them with a Status body.
           "spring.web.resources.add-mappings",
           false,
+          // Bodies are read raw by their handlers (REST gateway, signed-URL uploads): Spring must
+          // not parse PUT/PATCH/DELETE form bodies into parameters.
+          "spring.mvc.formcontent.filter.enabled",
+          false,
           "spring.grpc.server.health.schedule.delay",
           "0s",
           "server.shutdown",

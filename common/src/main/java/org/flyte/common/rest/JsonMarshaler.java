@@ -40,23 +40,7 @@ public final class JsonMarshaler implements RestMarshaler {
   public static final String CONTENT_TYPE = "application/json";
 
   /** Types that protojson prints in a special form rather than as an object of their fields. */
-  private static final Set<String> SPECIAL_FORM_TYPES =
-      Set.of(
-          "google.protobuf.Timestamp",
-          "google.protobuf.Duration",
-          "google.protobuf.FieldMask",
-          "google.protobuf.Struct",
-          "google.protobuf.Value",
-          "google.protobuf.ListValue",
-          "google.protobuf.DoubleValue",
-          "google.protobuf.FloatValue",
-          "google.protobuf.Int64Value",
-          "google.protobuf.UInt64Value",
-          "google.protobuf.Int32Value",
-          "google.protobuf.UInt32Value",
-          "google.protobuf.BoolValue",
-          "google.protobuf.StringValue",
-          "google.protobuf.BytesValue");
+  private static final Set<String> SPECIAL_FORM_TYPES = ProtoJsonShape.SPECIAL_FORMS;
 
   private static final String ANY = "google.protobuf.Any";
   private static final String TYPE_KEY = "@type";
@@ -66,6 +50,7 @@ public final class JsonMarshaler implements RestMarshaler {
 
   private final JsonFormat.TypeRegistry types;
   private final boolean useProtoNames;
+  private final boolean discardUnknown;
   private final JsonFormat.Printer printer;
   private final JsonFormat.Parser parser;
 
@@ -73,6 +58,7 @@ public final class JsonMarshaler implements RestMarshaler {
       JsonFormat.TypeRegistry types, boolean useProtoNames, boolean discardUnknown) {
     this.types = types;
     this.useProtoNames = useProtoNames;
+    this.discardUnknown = discardUnknown;
     JsonFormat.Printer p =
         JsonFormat.printer()
             .usingTypeRegistry(types)
@@ -105,11 +91,15 @@ public final class JsonMarshaler implements RestMarshaler {
   }
 
   /**
-   * Blank bodies are left to the caller (they decode to the empty message, like {@code io.EOF}).
+   * Reads the body as protojson does: strict UTF-8 JSON ({@link JsonTree}) of the message's shape
+   * ({@link ProtoJsonShape}), then merged by {@code JsonFormat}. Blank bodies are left to the
+   * caller (they decode to the empty message, like {@code io.EOF}).
    */
   @Override
   public void merge(byte[] body, Message.Builder into) throws InvalidProtocolBufferException {
-    parser.merge(new String(body, StandardCharsets.UTF_8), into);
+    JsonTree.Parsed parsed = JsonTree.parse(body);
+    ProtoJsonShape.check(parsed, into.getDescriptorForType(), types, discardUnknown);
+    parser.merge(parsed.tree().source(), into);
   }
 
   @Override

@@ -139,6 +139,21 @@ public final class RestGateway {
     }
   }
 
+  /**
+   * Answers a request the gateway refuses before reading it (a body over the limit): a {@code
+   * google.rpc.Status} body in the encoding the request asks for.
+   */
+  public RestResponse refuse(
+      RestRequest request, int httpStatus, Status.Code code, String message) {
+    MarshalerRegistry.Selection selection =
+        marshalers.select(request.headerValues("Accept"), request.headerValues("Content-Type"));
+    return error(
+        httpStatus,
+        com.google.rpc.Status.newBuilder().setCode(code.value()).setMessage(message).build(),
+        selection.outbound(),
+        null);
+  }
+
   private RestResponse dispatch(
       RestRequest request,
       MarshalerRegistry.Selection selection,

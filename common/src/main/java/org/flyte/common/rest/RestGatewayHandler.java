@@ -1,5 +1,6 @@
 package org.flyte.common.rest;
 
+import io.grpc.Status;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -15,13 +16,33 @@ import org.springframework.web.HttpRequestHandler;
  * RestRequest} (raw, still percent-encoded path without the context path; raw query string; all
  * headers; the whole body) and writes the {@link RestResponse} back. Registered with Spring MVC
  * through {@link RestGatewayHandlerMapping}.
+ *
+ * <p>A body larger than the limit is not read: the answer is 413 with a {@code google.rpc.Status}
+ * body (RESOURCE_EXHAUSTED), as soon as its {@code Content-Length} or its bytes exceed the limit.
  */
 public final class RestGatewayHandler implements HttpRequestHandler {
 
+  /** The limit when none is given: gRPC's default largest message, 4 MiB. */
+  public static final long DEFAULT_MAX_BODY_BYTES =
+      RestGatewayProperties.GRPC_DEFAULT_MAX_MESSAGE_SIZE.toBytes();
+
   private final RestGateway gateway;
+  private final long maxBodyBytes;
 
   public RestGatewayHandler(RestGateway gateway) {
+    this(gateway, DEFAULT_MAX_BODY_BYTES);
+  }
+
+  /**
+   * @param maxBodyBytes the largest body read; at most {@code Integer.MAX_VALUE - 8}
+   */
+  public RestGatewayHandler(RestGateway gateway, long maxBodyBytes) {
+    if (maxBodyBytes < 0 || maxBodyBytes > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException(
+          "the REST body limit must be between 0 and 2 GiB, was " + maxBodyBytes);
+    }
     this.gateway = gateway;
+    this.maxBodyBytes = maxBodyBytes;
   }
 
   public RestGateway gateway() {
@@ -31,11 +52,27 @@ public final class RestGatewayHandler implements HttpRequestHandler {
   @Override
   public void handleRequest(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    write(gateway.handle(toRestRequest(request)), response);
+    byte[] body = null;
+    if (request.getContentLengthLong() <= maxBodyBytes) {
+      body = request.getInputStream().readNBytes((int) maxBodyBytes + 1);
+    }
+    if (body == null || body.length > maxBodyBytes) {
+      write(
+          gateway.refuse(
+              toRestRequest(request, new byte[0]),
+              413,
+              Status.Code.RESOURCE_EXHAUSTED,
+              "the request body exceeds the limit of "
+                  + maxBodyBytes
+                  + " bytes (flyte.server.rest.maxBodySize)"),
+          response);
+      return;
+    }
+    write(gateway.handle(toRestRequest(request, body)), response);
   }
 
-  /** The gateway's view of a servlet request. */
-  static RestRequest toRestRequest(HttpServletRequest request) throws IOException {
+  /** The gateway's view of a servlet request with the given body. */
+  static RestRequest toRestRequest(HttpServletRequest request, byte[] body) {
     String path = request.getRequestURI();
     String contextPath = request.getContextPath();
     if (contextPath != null && !contextPath.isEmpty() && path.startsWith(contextPath)) {
@@ -50,7 +87,6 @@ public final class RestGatewayHandler implements HttpRequestHandler {
           .computeIfAbsent(name, n -> new ArrayList<>())
           .addAll(Collections.list(request.getHeaders(name)));
     }
-    byte[] body = request.getInputStream().readAllBytes();
     return new RestRequest(
         request.getMethod(),
         path,

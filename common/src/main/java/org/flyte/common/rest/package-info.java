@@ -14,8 +14,9 @@
  *       org.flyte.common.rest.MarshalerRegistry}): binary protobuf for {@code
  *       application/octet-stream} (FlyteConsole), snake_case JSON rejecting unknown fields for
  *       {@code application/json}, lowerCamel JSON ignoring unknown fields for anything else; both
- *       JSON forms emit unpopulated fields, {@code null} for unset messages ({@link
- *       org.flyte.common.rest.JsonMarshaler});
+ *       JSON forms emit unpopulated fields, {@code null} for unset messages, and read bodies as
+ *       strictly as protojson ({@link org.flyte.common.rest.JsonMarshaler}, {@link
+ *       org.flyte.common.rest.JsonTree}, {@link org.flyte.common.rest.ProtoJsonShape});
  *   <li>routes the path: the most specific matching template of the request's method; a path that
  *       only other methods serve is 405, anything else 404, both with a {@code google.rpc.Status}
  *       body;
@@ -30,8 +31,9 @@
  * </ol>
  *
  * <p>{@link org.flyte.common.rest.RestGatewayHandler} and {@link
- * org.flyte.common.rest.RestGatewayHandlerMapping} plug it into Spring MVC; the application wires
- * them (no auto-configuration here).
+ * org.flyte.common.rest.RestGatewayHandlerMapping} plug it into Spring MVC, refusing bodies above
+ * {@link org.flyte.common.rest.RestGatewayProperties#maxBodySize()} with 413 before reading them;
+ * {@link org.flyte.common.rest.RestGatewayAutoConfiguration} wires them.
  */
 @NullMarked
 package org.flyte.common.rest;

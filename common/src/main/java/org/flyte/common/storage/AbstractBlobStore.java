@@ -1,5 +1,6 @@
 package org.flyte.common.storage;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
@@ -64,14 +65,31 @@ public abstract class AbstractBlobStore implements BlobStore {
   protected abstract Optional<ObjectStream> openObject(String container, String key)
       throws IOException;
 
-  /** Creates or replaces the object; metadata keys are lower case. */
+  /**
+   * Creates or replaces the object with the bytes of {@code data}, whose length is {@code length}
+   * and which the backend reads to its end (a read may fail: then nothing must be stored), holding
+   * no more than a bounded buffer in memory; metadata keys are lower case. The content has been or
+   * is being checked against {@code contentMd5}; backends that can also send it to the server.
+   */
   protected abstract void putObject(
+      String container,
+      String key,
+      InputStream data,
+      long length,
+      Map<String, String> metadata,
+      @Nullable String contentMd5)
+      throws IOException;
+
+  /** Creates or replaces the object from bytes in memory; by default through the stream form. */
+  protected void putObject(
       String container,
       String key,
       byte[] data,
       Map<String, String> metadata,
       @Nullable String contentMd5)
-      throws IOException;
+      throws IOException {
+    putObject(container, key, new ByteArrayInputStream(data), data.length, metadata, contentMd5);
+  }
 
   /** The object's metadata, or empty when it (or its container) does not exist. */
   protected abstract Optional<BlobMetadata> headObject(String container, String key)
@@ -170,6 +188,53 @@ public abstract class AbstractBlobStore implements BlobStore {
           putObject(reference.container(), reference.key(), data, options.metadata(), md5);
           return null;
         });
+  }
+
+  @Override
+  public final String write(
+      DataReference reference, InputStream data, long length, WriteOptions options) {
+    checkObject(reference);
+    if (length < 0) {
+      throw FlyteException.invalidArgument(
+          "the length of the content of [%s] is unknown", reference);
+    }
+    VerifyingInputStream content = new VerifyingInputStream(data, length, options.contentMd5());
+    try {
+      if (length == 0) {
+        content.verifyEnd();
+      }
+      putObject(
+          reference.container(),
+          reference.key(),
+          content,
+          length,
+          options.metadata(),
+          options.contentMd5());
+      content.verifyEnd();
+    } catch (IOException | RuntimeException e) {
+      throw refusedContent(reference, content).orElseGet(() -> translateWrite(reference, e));
+    }
+    return content.hexMd5();
+  }
+
+  private static Optional<FlyteException> refusedContent(
+      DataReference reference, VerifyingInputStream content) {
+    if (content.mismatch() != null) {
+      return Optional.of(
+          FlyteException.invalidArgument(
+              "content of [%s] refused: %s", reference, content.mismatch().getMessage()));
+    }
+    if (content.sourceFailure() != null) {
+      return Optional.of(
+          FlyteException.invalidArgument(
+              "failed to read the content of [%s]: %s",
+              reference, content.sourceFailure().getMessage()));
+    }
+    return Optional.empty();
+  }
+
+  private FlyteException translateWrite(DataReference reference, Exception e) {
+    return e instanceof FlyteException flyte ? flyte : translate("write", reference, e);
   }
 
   @Override

@@ -37,6 +37,18 @@ public interface BlobStore extends AutoCloseable {
   /** Creates or replaces the object. */
   void write(DataReference reference, byte[] data, WriteOptions options);
 
+  /**
+   * Creates or replaces the object with exactly {@code length} bytes read from {@code data} (which
+   * the caller closes), holding no more than a bounded buffer in memory (the memory store excepted:
+   * it keeps its objects there). The content is checked as it passes: when it is shorter or longer
+   * than {@code length}, or does not match the Content-MD5 of {@code options}, the write fails with
+   * INVALID_ARGUMENT, nothing is stored and an existing object is left as it was; so too when
+   * {@code data} itself fails.
+   *
+   * @return the lower-case hex MD5 of the content (an S3 single-part ETag)
+   */
+  String write(DataReference reference, InputStream data, long length, WriteOptions options);
+
   /** Creates or replaces the object, without metadata. */
   default void write(DataReference reference, byte[] data) {
     write(reference, data, WriteOptions.defaults());

@@ -32,6 +32,11 @@ public final class ContentDigests {
     return HexFormat.of().formatHex(digest.digest());
   }
 
+  /** A fresh MD5 digest. */
+  static MessageDigest newMd5() {
+    return md5();
+  }
+
   private static MessageDigest md5() {
     try {
       return MessageDigest.getInstance("MD5");

@@ -6,10 +6,11 @@
  * org.flyte.common.storage.BlobStore} reads and writes raw bytes; every backend extends {@link
  * org.flyte.common.storage.AbstractBlobStore}, which enforces Flyte's rules once (one container
  * unless {@code enable-multicontainer}, the {@code maxDownloadMBs} read limit, NOT_FOUND for
- * missing objects). {@link org.flyte.common.storage.ProtoStore} stores protobuf messages in the
- * binary wire format over a blob store, so Go and Java components read each other's objects. {@link
- * org.flyte.common.storage.StorageKeys} is the one way to build a key from names clients choose:
- * each name becomes exactly one key segment (docs/adr/0013).
+ * missing objects) and streams writes with bounded memory, checking length and Content-MD5 before
+ * the content is complete. {@link org.flyte.common.storage.ProtoStore} stores protobuf messages in
+ * the binary wire format over a blob store, so Go and Java components read each other's objects.
+ * {@link org.flyte.common.storage.StorageKeys} is the one way to build a key from names clients
+ * choose: each name becomes exactly one key segment (docs/adr/0013).
  *
  * <p>{@link org.flyte.common.storage.StorageProperties} binds Flyte's {@code storage:} section
  * under {@code flyte.storage}; {@link org.flyte.common.storage.BlobStoreFactory} turns it into a

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
  * that says how to build a store for a fresh container and what it can do with signed URLs. Tests
  * use fresh random containers and keys, so they can run in parallel.
  */
-public abstract class BlobStoreContract {
+public abstract class BlobStoreContract implements StreamingWriteContract {
 
   /** What a backend does with signed URLs. */
   protected enum Signing {
@@ -67,6 +67,11 @@ public abstract class BlobStoreContract {
 
   protected static String randomName(String prefix) {
     return prefix + "-" + UUID.randomUUID().toString().substring(0, 12);
+  }
+
+  @Override
+  public BlobStore freshStore() {
+    return store();
   }
 
   protected final BlobStore store(BlobStoreSettings settings) {

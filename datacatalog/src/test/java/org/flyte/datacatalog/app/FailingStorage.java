@@ -76,6 +76,12 @@ public @interface FailingStorage {
     }
 
     @Override
+    public String write(
+        DataReference reference, InputStream data, long length, WriteOptions options) {
+      return delegate.write(reference, data, length, options);
+    }
+
+    @Override
     public DataReference baseContainer() {
       return delegate.baseContainer();
     }

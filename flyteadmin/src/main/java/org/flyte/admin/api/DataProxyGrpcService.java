@@ -3,6 +3,8 @@ package org.flyte.admin.api;
 import static org.flyte.common.grpc.UnaryReplies.reply;
 
 import flyteidl.service.DataProxyServiceGrpc;
+import flyteidl.service.Dataproxy.CreateDownloadLinkRequest;
+import flyteidl.service.Dataproxy.CreateDownloadLinkResponse;
 import flyteidl.service.Dataproxy.CreateDownloadLocationRequest;
 import flyteidl.service.Dataproxy.CreateDownloadLocationResponse;
 import flyteidl.service.Dataproxy.CreateUploadLocationRequest;
@@ -12,8 +14,9 @@ import org.flyte.admin.service.dataproxy.DataProxyService;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code flyteidl.service.DataProxyService}: signed upload and download URLs. CreateDownloadLink
- * and GetData answer UNIMPLEMENTED until executions exist.
+ * {@code flyteidl.service.DataProxyService}: signed upload and download URLs and download links of
+ * node executions' artifacts. GetData answers UNIMPLEMENTED until node executions exist (the event
+ * ingestion).
  */
 @Component
 public class DataProxyGrpcService extends DataProxyServiceGrpc.DataProxyServiceImplBase {
@@ -29,6 +32,13 @@ public class DataProxyGrpcService extends DataProxyServiceGrpc.DataProxyServiceI
       CreateUploadLocationRequest request,
       StreamObserver<CreateUploadLocationResponse> responseObserver) {
     reply(responseObserver, dataProxy.createUploadLocation(request));
+  }
+
+  @Override
+  public void createDownloadLink(
+      CreateDownloadLinkRequest request,
+      StreamObserver<CreateDownloadLinkResponse> responseObserver) {
+    reply(responseObserver, dataProxy.createDownloadLink(request));
   }
 
   @Override

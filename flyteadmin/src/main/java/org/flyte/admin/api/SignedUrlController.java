@@ -1,125 +1,136 @@
 package org.flyte.admin.api;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import org.flyte.admin.config.DataProxyProperties;
+import java.util.HashMap;
+import java.util.Map;
 import org.flyte.admin.service.dataproxy.LocalUrlSigner;
+import org.flyte.admin.service.dataproxy.SignedObjectService;
 import org.flyte.common.error.FlyteException;
-import org.flyte.common.storage.BlobStore;
-import org.flyte.common.storage.ContentDigests;
 import org.flyte.common.storage.SignedUrlRequest;
-import org.flyte.common.storage.WriteOptions;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.UriUtils;
 
 /**
- * Serves the URLs {@link LocalUrlSigner} signs, for blob stores that cannot sign (local disk,
- * memory): {@code PUT} writes the body, {@code GET} returns the object. Not a gRPC route, so it is
- * a plain Spring MVC endpoint under {@code /storage/v1/}, away from the REST gateway's paths.
+ * The HTTP edge of the URLs {@link LocalUrlSigner} signs, for blob stores that cannot sign (local
+ * disk, memory): {@code PUT} streams the body to {@link SignedObjectService}, {@code GET} streams
+ * the object back. Not a gRPC route, so a plain Spring MVC endpoint under {@code /storage/v1/},
+ * away from the REST gateway's paths.
  *
- * <p>Answers as an object store would: 200 on success (with the ETag), 403 for a missing, wrong or
+ * <p>The body is taken as raw bytes whatever its {@code Content-Type} (curl sends {@code
+ * --data-binary} as {@code application/x-www-form-urlencoded}); the query is read from the raw
+ * query string, never through the servlet's parameters, which would parse such a body as a form.
+ * Answers as an object store would: 200 on success (with the ETag), 403 for a missing, wrong or
  * expired signature or a Content-MD5 header other than the signed one, 400 when the body does not
- * match its Content-MD5, 404 for a missing object, 413 for a body above {@code
- * flyte.server.dataProxy.upload.maxSize}; errors as plain text. See
+ * match its Content-MD5, 404 for a missing object, 411 without a {@code Content-Length}, 413 above
+ * {@code flyte.server.dataProxy.upload.maxSize}; errors as plain text. See
  * docs/adr/0012-local-signed-urls.md.
  */
 @RestController
 public class SignedUrlController {
 
-  private final LocalUrlSigner signer;
-  private final BlobStore store;
-  private final long maxSize;
+  private final SignedObjectService objects;
 
-  public SignedUrlController(
-      LocalUrlSigner signer, BlobStore store, DataProxyProperties properties) {
-    this.signer = signer;
-    this.store = store;
-    this.maxSize = properties.upload().maxSize().toBytes();
+  public SignedUrlController(SignedObjectService objects) {
+    this.objects = objects;
   }
 
   @RequestMapping(
       path = LocalUrlSigner.PATH + "**",
       method = {RequestMethod.GET, RequestMethod.PUT})
-  public ResponseEntity<byte[]> serve(HttpServletRequest request) {
+  public void serve(HttpServletRequest request, HttpServletResponse response) throws IOException {
     try {
       LocalUrlSigner.Grant grant =
-          signer.verify(
+          objects.authorize(
               request.getMethod(),
               request.getRequestURI().substring(LocalUrlSigner.PATH.length()),
-              request.getParameter("expires"),
-              request.getParameter("md5"),
-              request.getParameter("md5meta"),
-              request.getParameter("signature"),
+              query(request.getQueryString()),
               Instant.now());
-      return grant.method() == SignedUrlRequest.Method.PUT
-          ? put(grant, request)
-          : ResponseEntity.ok()
-              .contentType(MediaType.APPLICATION_OCTET_STREAM)
-              .body(store.read(grant.reference()));
+      if (grant.method() == SignedUrlRequest.Method.PUT) {
+        put(grant, request, response);
+      } else {
+        get(grant, response);
+      }
     } catch (FlyteException e) {
-      HttpStatus status =
-          switch (e.code()) {
-            case PERMISSION_DENIED -> HttpStatus.FORBIDDEN;
-            case INVALID_ARGUMENT, FAILED_PRECONDITION -> HttpStatus.BAD_REQUEST;
-            case NOT_FOUND -> HttpStatus.NOT_FOUND;
-            case RESOURCE_EXHAUSTED -> HttpStatus.CONTENT_TOO_LARGE;
-            case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
-            default -> HttpStatus.INTERNAL_SERVER_ERROR;
-          };
-      return text(status, e.getMessage());
-    } catch (IOException e) {
-      return text(HttpStatus.BAD_REQUEST, "failed to read the request body: " + e.getMessage());
+      text(response, status(e), e.getMessage());
     }
   }
 
-  private ResponseEntity<byte[]> put(LocalUrlSigner.Grant grant, HttpServletRequest request)
+  private void put(
+      LocalUrlSigner.Grant grant, HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    String header = request.getHeader("Content-MD5");
-    if (grant.contentMd5() != null && !grant.contentMd5().equals(header)) {
-      return text(
-          HttpStatus.FORBIDDEN,
-          "the Content-MD5 header ["
-              + (header == null ? "" : header)
-              + "] does not match the signed Content-MD5 ["
-              + grant.contentMd5()
-              + "]");
+    long length = request.getContentLengthLong();
+    if (length < 0) {
+      text(
+          response,
+          HttpStatus.LENGTH_REQUIRED,
+          "MissingContentLength: an upload needs a Content-Length header");
+      return;
     }
-    byte[] body;
-    try (InputStream in = request.getInputStream()) {
-      body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8L, maxSize + 1));
+    String etag;
+    try (InputStream body = request.getInputStream()) {
+      etag = objects.upload(grant, request.getHeader("Content-MD5"), length, body);
     }
-    if (body.length > maxSize) {
-      return text(
-          HttpStatus.CONTENT_TOO_LARGE,
-          "the body exceeds the upload limit of "
-              + maxSize
-              + " bytes (flyte.server.dataProxy.upload.maxSize)");
-    }
-    WriteOptions options = WriteOptions.defaults();
-    if (header != null && !header.isEmpty()) {
-      if (!header.equals(ContentDigests.base64Md5(body))) {
-        return text(
-            HttpStatus.BAD_REQUEST,
-            "BadDigest: the Content-MD5 [" + header + "] does not match the body's MD5");
-      }
-      options = options.withContentMd5(header);
-      if (grant.addContentMd5Metadata()) {
-        options = options.withContentMd5Metadata();
-      }
-    }
-    store.write(grant.reference(), body, options);
-    return ResponseEntity.ok().eTag("\"" + ContentDigests.hexMd5(body) + "\"").build();
+    response.setStatus(HttpStatus.OK.value());
+    response.setHeader("ETag", "\"" + etag + "\"");
+    response.setContentLength(0);
   }
 
-  private static ResponseEntity<byte[]> text(HttpStatus status, String message) {
-    return ResponseEntity.status(status)
-        .contentType(MediaType.TEXT_PLAIN)
-        .body((message + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  private void get(LocalUrlSigner.Grant grant, HttpServletResponse response) throws IOException {
+    try (InputStream object = objects.download(grant)) {
+      response.setStatus(HttpStatus.OK.value());
+      response.setContentType("application/octet-stream");
+      try (OutputStream out = response.getOutputStream()) {
+        object.transferTo(out);
+      }
+    }
+  }
+
+  /** The decoded query parameters (the first value of each). */
+  private static Map<String, String> query(String rawQuery) {
+    Map<String, String> query = new HashMap<>();
+    if (rawQuery != null) {
+      UriComponentsBuilder.newInstance()
+          .query(rawQuery)
+          .build()
+          .getQueryParams()
+          .forEach(
+              (name, values) ->
+                  query.putIfAbsent(
+                      UriUtils.decode(name, StandardCharsets.UTF_8),
+                      values.get(0) == null
+                          ? ""
+                          : UriUtils.decode(values.get(0), StandardCharsets.UTF_8)));
+    }
+    return query;
+  }
+
+  private static HttpStatus status(FlyteException e) {
+    return switch (e.code()) {
+      case PERMISSION_DENIED -> HttpStatus.FORBIDDEN;
+      case INVALID_ARGUMENT, FAILED_PRECONDITION -> HttpStatus.BAD_REQUEST;
+      case NOT_FOUND -> HttpStatus.NOT_FOUND;
+      case RESOURCE_EXHAUSTED -> HttpStatus.CONTENT_TOO_LARGE;
+      case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+      default -> HttpStatus.INTERNAL_SERVER_ERROR;
+    };
+  }
+
+  private static void text(HttpServletResponse response, HttpStatus status, String message)
+      throws IOException {
+    byte[] body = (message + "\n").getBytes(StandardCharsets.UTF_8);
+    response.setStatus(status.value());
+    response.setContentType("text/plain");
+    response.setContentLength(body.length);
+    response.getOutputStream().write(body);
   }
 }

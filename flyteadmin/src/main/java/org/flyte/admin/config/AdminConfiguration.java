@@ -5,13 +5,13 @@ import flyteidl.service.IdentityServiceGrpc;
 import org.flyte.common.config.FlyteServerProperties;
 import org.flyte.common.rest.RestGatewayCustomizer;
 import org.flyte.common.web.CorsFilters;
+import org.flyte.common.web.WildcardContentTypeFilter;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.springframework.web.filter.CorsFilter;
 
 /**
@@ -47,7 +47,7 @@ public class AdminConfiguration {
     FilterRegistrationBean<CorsFilter> registration =
         new FilterRegistrationBean<>(CorsFilters.forServer(server.security()));
     registration.setEnabled(server.security().allowCors());
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    registration.setOrder(WildcardContentTypeFilter.ORDER + 1);
     return registration;
   }
 }

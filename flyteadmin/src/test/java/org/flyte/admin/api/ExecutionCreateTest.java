@@ -134,6 +134,11 @@ class ExecutionCreateTest extends ExecutionFixtures {
             Status.Code.INVALID_ARGUMENT,
             "size of name exceeded length 63 : " + "a".repeat(64)),
         refused(
+            "a project that is not one storage key segment",
+            r -> r.setProject("a/b"),
+            Status.Code.INVALID_ARGUMENT,
+            "project [a/b] must not contain '/'"),
+        refused(
             "an unknown project",
             r -> r.setProject("no-such-project"),
             Status.Code.INVALID_ARGUMENT,

@@ -1,11 +1,9 @@
 package org.flyte.scheduler.config;
 
-import io.grpc.CallCredentials;
 import io.grpc.ManagedChannel;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import javax.sql.DataSource;
-import org.flyte.scheduler.launch.AdminChannels;
 import org.flyte.scheduler.launch.ExecutionLauncher;
 import org.flyte.scheduler.repository.firetime.FireTimeRepository;
 import org.flyte.scheduler.repository.schedule.SchedulableEntityRepository;
@@ -13,33 +11,26 @@ import org.flyte.scheduler.repository.snapshot.SnapshotRepository;
 import org.flyte.scheduler.service.SchedulerMetrics;
 import org.flyte.scheduler.service.SchedulerService;
 import org.flyte.scheduler.service.leader.LeaderLock;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.Order;
 
 /**
- * FlyteScheduler's wiring: its configuration sections, the channel to FlyteAdmin (with call
- * credentials when a {@link CallCredentials} bean exists), and the scheduler service, started once
- * admin is serving (after {@link org.flyte.scheduler.launch.AdminReadiness}).
+ * FlyteScheduler's wiring: the connection to FlyteAdmin ({@link AdminClientConfiguration}) and the
+ * scheduler service, started once admin is serving (after {@link
+ * org.flyte.scheduler.launch.AdminReadiness}).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({AdminClientProperties.class, SchedulerProperties.class})
+@Import(AdminClientConfiguration.class)
 public class SchedulerConfiguration {
 
   /** The order of the start-up runners: wait for admin, then schedule. */
   public static final int ADMIN_READINESS_ORDER = 0;
 
   public static final int SCHEDULER_START_ORDER = 1;
-
-  @Bean(destroyMethod = "shutdownNow")
-  ManagedChannel adminChannel(
-      AdminClientProperties admin, ObjectProvider<CallCredentials> callCredentials) {
-    return AdminChannels.open(admin, callCredentials.getIfUnique());
-  }
 
   @Bean
   @ConditionalOnMissingBean

@@ -3,6 +3,7 @@ package org.flyte.common.storage.gcs;
 import com.google.auth.ServiceAccountSigner;
 import com.google.auth.oauth2.GoogleCredentials;
 import com.google.cloud.ReadChannel;
+import com.google.cloud.WriteChannel;
 import com.google.cloud.storage.Blob;
 import com.google.cloud.storage.BlobId;
 import com.google.cloud.storage.BlobInfo;
@@ -12,7 +13,10 @@ import com.google.cloud.storage.Storage;
 import com.google.cloud.storage.Storage.BlobListOption;
 import com.google.cloud.storage.Storage.SignUrlOption;
 import com.google.cloud.storage.StorageException;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,6 +54,9 @@ public final class GcsBlobStore extends AbstractBlobStore {
   public static final String SCHEME = "gs";
 
   private static final String METADATA_HEADER_PREFIX = "x-goog-meta-";
+
+  /** The chunk of a streamed upload that the client holds in memory (a multiple of 256 KiB). */
+  static final int UPLOAD_CHUNK_BYTES = 2 * 1024 * 1024;
 
   private final Storage storage;
   private final @Nullable ServiceAccountSigner signer;
@@ -95,23 +102,72 @@ public final class GcsBlobStore extends AbstractBlobStore {
       byte[] data,
       Map<String, String> metadata,
       @Nullable String contentMd5) {
-    BlobInfo.Builder info = BlobInfo.newBuilder(container, key);
-    if (!metadata.isEmpty()) {
-      info.setMetadata(metadata);
-    }
-    if (contentMd5 != null) {
-      // The server checks the content against it (the base class has checked it already).
-      info.setMd5(contentMd5);
-    }
+    BlobInfo info = blobInfo(container, key, metadata, contentMd5);
     try {
-      storage.create(info.build(), data);
+      storage.create(info, data);
     } catch (StorageException e) {
       if (e.getCode() != 404) {
         throw e;
       }
       storage.create(BucketInfo.of(container));
-      storage.create(info.build(), data);
+      storage.create(info, data);
     }
+  }
+
+  /**
+   * Streams the content through a resumable upload in chunks of {@value #UPLOAD_CHUNK_BYTES} bytes,
+   * finalized only once the whole content has been read (a failed read abandons the upload, which
+   * stores nothing). A missing bucket is created when the upload session cannot open, before any
+   * byte has been read.
+   */
+  @Override
+  protected void putObject(
+      String container,
+      String key,
+      InputStream data,
+      long length,
+      Map<String, String> metadata,
+      @Nullable String contentMd5)
+      throws IOException {
+    BlobInfo info = blobInfo(container, key, metadata, contentMd5);
+    WriteChannel writer;
+    try {
+      writer = writer(info);
+    } catch (StorageException e) {
+      if (e.getCode() != 404) {
+        throw e;
+      }
+      storage.create(BucketInfo.of(container)); // the session opens before any byte is read
+      writer = writer(info);
+    }
+    writer.setChunkSize(UPLOAD_CHUNK_BYTES);
+    byte[] buffer = new byte[64 * 1024];
+    for (int n = data.read(buffer); n >= 0; n = data.read(buffer)) {
+      ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, n);
+      while (chunk.hasRemaining()) {
+        writer.write(chunk);
+      }
+    }
+    writer.close();
+  }
+
+  private WriteChannel writer(BlobInfo info) {
+    return info.getMd5() == null
+        ? storage.writer(info)
+        : storage.writer(info, Storage.BlobWriteOption.md5Match());
+  }
+
+  private static BlobInfo blobInfo(
+      String container, String key, Map<String, String> metadata, @Nullable String contentMd5) {
+    BlobInfo.Builder info = BlobInfo.newBuilder(container, key);
+    if (!metadata.isEmpty()) {
+      info.setMetadata(metadata);
+    }
+    if (contentMd5 != null) {
+      // The server checks the content against it too.
+      info.setMd5(contentMd5);
+    }
+    return info.build();
   }
 
   @Override

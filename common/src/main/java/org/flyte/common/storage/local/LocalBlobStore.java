@@ -33,8 +33,9 @@ import org.jspecify.annotations.Nullable;
  * a file below it. On top of that:
  *
  * <ul>
- *   <li>Writes are atomic: the bytes go to a temporary file under {@code <root>/.flyte-tmp} (same
- *       file system) and are then moved into place, so readers never see half an object.
+ *   <li>Writes are atomic: the bytes stream to a temporary file under {@code <root>/.flyte-tmp}
+ *       (same file system) and are then moved into place, so readers never see half an object and a
+ *       write that fails leaves the previous object.
  *   <li>User metadata (which stow's local kind refuses) is kept in a sidecar properties file at
  *       {@code <root>/.flyte-metadata/<container>/<key>.properties}, written only when an object
  *       has metadata and removed with the object. Container names may not start with a dot, so
@@ -96,7 +97,8 @@ public final class LocalBlobStore extends AbstractBlobStore {
   protected void putObject(
       String container,
       String key,
-      byte[] data,
+      InputStream data,
+      long length,
       Map<String, String> metadata,
       @Nullable String contentMd5)
       throws IOException {
@@ -160,10 +162,10 @@ public final class LocalBlobStore extends AbstractBlobStore {
     }
   }
 
-  private void replaceAtomically(Path file, byte[] data) throws IOException {
+  private void replaceAtomically(Path file, InputStream data) throws IOException {
     Path temp = Files.createTempFile(root.resolve(TEMP_DIR), "blob-", ".tmp");
     try {
-      Files.write(temp, data);
+      Files.copy(data, temp, StandardCopyOption.REPLACE_EXISTING);
       move(temp, file);
     } finally {
       Files.deleteIfExists(temp);

@@ -1,6 +1,8 @@
 package org.flyte.common.storage.memory;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -41,6 +43,19 @@ public final class InMemoryBlobStore extends AbstractBlobStore {
         .map(e -> new ObjectStream(new ByteArrayInputStream(e.data()), e.data().length));
   }
 
+  /** Reads the whole stream: this store keeps objects in memory by design. */
+  @Override
+  protected void putObject(
+      String container,
+      String key,
+      InputStream data,
+      long length,
+      Map<String, String> metadata,
+      @Nullable String contentMd5)
+      throws IOException {
+    store(container, key, data.readAllBytes(), metadata);
+  }
+
   @Override
   protected void putObject(
       String container,
@@ -48,7 +63,10 @@ public final class InMemoryBlobStore extends AbstractBlobStore {
       byte[] data,
       Map<String, String> metadata,
       @Nullable String contentMd5) {
-    byte[] copy = data.clone();
+    store(container, key, data.clone(), metadata);
+  }
+
+  private void store(String container, String key, byte[] copy, Map<String, String> metadata) {
     containers
         .computeIfAbsent(container, c -> new ConcurrentSkipListMap<>())
         .put(key, new Entry(copy, ContentDigests.hexMd5(copy), Map.copyOf(metadata)));

@@ -1,5 +1,6 @@
 package org.flyte.common.storage.s3;
 
+import java.io.InputStream;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
@@ -94,13 +95,7 @@ public final class S3BlobStore extends AbstractBlobStore {
       byte[] data,
       Map<String, String> metadata,
       @Nullable String contentMd5) {
-    PutObjectRequest request =
-        PutObjectRequest.builder()
-            .bucket(container)
-            .key(key)
-            .metadata(metadata)
-            .contentMD5(contentMd5)
-            .build();
+    PutObjectRequest request = putRequest(container, key, metadata, contentMd5);
     ensureBucket(container);
     try {
       client.putObject(request, RequestBody.fromBytes(data));
@@ -109,6 +104,34 @@ public final class S3BlobStore extends AbstractBlobStore {
       createBucket(container);
       client.putObject(request, RequestBody.fromBytes(data));
     }
+  }
+
+  /**
+   * Streams the content in one PUT of known length; the SDK buffers at most its retry window. A
+   * stream cannot be sent twice, so the bucket is made sure of first.
+   */
+  @Override
+  protected void putObject(
+      String container,
+      String key,
+      InputStream data,
+      long length,
+      Map<String, String> metadata,
+      @Nullable String contentMd5) {
+    ensureBucket(container);
+    client.putObject(
+        putRequest(container, key, metadata, contentMd5).toBuilder().contentLength(length).build(),
+        RequestBody.fromInputStream(data, length));
+  }
+
+  private static PutObjectRequest putRequest(
+      String container, String key, Map<String, String> metadata, @Nullable String contentMd5) {
+    return PutObjectRequest.builder()
+        .bucket(container)
+        .key(key)
+        .metadata(metadata)
+        .contentMD5(contentMd5)
+        .build();
   }
 
   @Override

@@ -40,6 +40,15 @@ class GcsBlobStoreTest extends BlobStoreContract {
     return Signing.URL_ONLY;
   }
 
+  /**
+   * The fake creates an empty object when a resumable upload opens; GCS creates one only when the
+   * upload is finalized, which a refused streaming write never does.
+   */
+  @Override
+  public boolean abandonedUploadsLeaveNoObject() {
+    return false;
+  }
+
   /** The fake sets no ETag; real GCS always does. */
   @Override
   protected boolean reportsEtags() {

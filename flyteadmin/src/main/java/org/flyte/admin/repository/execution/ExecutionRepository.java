@@ -258,8 +258,25 @@ public class ExecutionRepository {
     jdbc.sql("DELETE FROM executions WHERE id = :id").param("id", row.rowId()).update();
   }
 
+  /**
+   * A statement and its named parameters.
+   *
+   * @param sql the SQL
+   * @param params its parameters
+   */
+  public record Statement(String sql, Map<String, Object> params) {}
+
   /** One page of executions. */
   public List<ExecutionRow> list(ListQuery query) {
+    Statement statement = listStatement(query);
+    return jdbc.sql(statement.sql())
+        .params(statement.params())
+        .query(ExecutionRepository::row)
+        .list();
+  }
+
+  /** The statement of {@link #list} (the query plan tests explain it). */
+  public static Statement listStatement(ListQuery query) {
     SqlWhere where = new SqlWhere(ALIASES);
     where.add(Filter.eq(FilterEntity.EXECUTION, "execution_project", query.project()));
     where.add(Filter.eq(FilterEntity.EXECUTION, "execution_domain", query.domain()));
@@ -295,7 +312,7 @@ public class ExecutionRepository {
                     // Rows with equal sort keys keep one order from page to page.
                     .append(s.ascending() ? ", e.id ASC" : ", e.id DESC"));
     sql.append(query.page().sql());
-    return jdbc.sql(sql.toString()).params(where.params()).query(ExecutionRepository::row).list();
+    return new Statement(sql.toString(), where.params());
   }
 
   /**

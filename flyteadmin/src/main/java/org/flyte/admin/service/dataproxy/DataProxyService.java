@@ -3,10 +3,15 @@ package org.flyte.admin.service.dataproxy;
 import com.google.common.io.BaseEncoding;
 import com.google.protobuf.Timestamp;
 import com.google.protobuf.util.Durations;
+import flyteidl.core.IdentifierOuterClass.NodeExecutionIdentifier;
+import flyteidl.service.Dataproxy.ArtifactType;
+import flyteidl.service.Dataproxy.CreateDownloadLinkRequest;
+import flyteidl.service.Dataproxy.CreateDownloadLinkResponse;
 import flyteidl.service.Dataproxy.CreateDownloadLocationRequest;
 import flyteidl.service.Dataproxy.CreateDownloadLocationResponse;
 import flyteidl.service.Dataproxy.CreateUploadLocationRequest;
 import flyteidl.service.Dataproxy.CreateUploadLocationResponse;
+import flyteidl.service.Dataproxy.PreSignedURLs;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +21,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.flyte.admin.config.DataProxyProperties;
+import org.flyte.admin.repository.execution.NodeExecutionLookupRepository;
+import org.flyte.admin.repository.execution.NodeExecutionLookupRepository.NodeExecutionReference;
 import org.flyte.admin.service.project.ProjectDomainValidator;
 import org.flyte.admin.service.validation.IdentifierValidator;
 import org.flyte.common.error.ErrorCode;
@@ -26,10 +33,12 @@ import org.flyte.common.storage.DataReference;
 import org.flyte.common.storage.SignedUrl;
 import org.flyte.common.storage.SignedUrlRequest;
 import org.flyte.common.storage.StorageKeys;
+import org.flyte.compiler.graph.ProtoText;
 import org.springframework.stereotype.Service;
 
 /**
- * Signed upload and download URLs: CreateUploadLocation and the deprecated CreateDownloadLocation.
+ * Signed upload and download URLs: CreateUploadLocation, the deprecated CreateDownloadLocation, and
+ * CreateDownloadLink (the Flyte Deck of a node execution).
  *
  * <p>Follows {@code flyteadmin/dataproxy/service.go} (v1.16.8): the same validations, their order,
  * codes and messages, the same storage path and the same existence rule for deterministic paths.
@@ -56,17 +65,20 @@ public class DataProxyService {
   private final DataProxyProperties properties;
   private final LocalUrlSigner localSigner;
   private final ProjectDomainValidator projects;
+  private final NodeExecutionLookupRepository nodeExecutions;
   private final SecureRandom random = new SecureRandom();
 
   public DataProxyService(
       BlobStore store,
       DataProxyProperties properties,
       LocalUrlSigner localSigner,
-      ProjectDomainValidator projects) {
+      ProjectDomainValidator projects,
+      NodeExecutionLookupRepository nodeExecutions) {
     this.store = store;
     this.properties = properties;
     this.localSigner = localSigner;
     this.projects = projects;
+    this.nodeExecutions = nodeExecutions;
   }
 
   public CreateUploadLocationResponse createUploadLocation(CreateUploadLocationRequest request) {
@@ -148,32 +160,18 @@ public class DataProxyService {
 
   public CreateDownloadLocationResponse createDownloadLocation(
       CreateDownloadLocationRequest request) {
-    Duration max = properties.download().maxExpiresIn();
-    Duration expiresIn = max;
-    if (request.hasExpiresIn()) {
-      com.google.protobuf.Duration given = request.getExpiresIn();
-      if (!Durations.isValid(given)) {
-        throw invalidDownload(
-            "expiresIn is invalid. Error: input duration [%s] is invalid", protoText(given));
-      }
-      expiresIn = Duration.ofSeconds(given.getSeconds(), given.getNanos());
-      if (expiresIn.isNegative()) {
-        throw invalidDownload(
-            "expiresIn is invalid. Error: input duration [%s] should not less than 0",
-            GoDurations.format(expiresIn));
-      }
-      if (expiresIn.compareTo(max) > 0) {
-        throw invalidDownload(
-            "expiresIn is invalid. Error: input duration [%s] cannot exceed max allowed"
-                + " expiration [%s]",
-            GoDurations.format(expiresIn), GoDurations.format(max));
-      }
-    }
+    Duration expiresIn =
+        expiresIn(
+            request.hasExpiresIn() ? request.getExpiresIn() : null,
+            "error while validating" + " request: ");
     DataReference reference;
     try {
       reference = DataReference.parse(request.getNativeUrl());
     } catch (FlyteException e) {
-      throw invalidDownload("failed to parse native_url [%s]", request.getNativeUrl());
+      throw invalid(
+          "error while validating request: ",
+          "failed to parse native_url [%s]",
+          request.getNativeUrl());
     }
     Instant now = Instant.now();
     SignedUrl signed = sign(reference, SignedUrlRequest.get(expiresIn), now);
@@ -181,6 +179,90 @@ public class DataProxyService {
         .setSignedUrl(signed.url().toString())
         .setExpiresAt(timestamp(now.plus(expiresIn)))
         .build();
+  }
+
+  /**
+   * CreateDownloadLink: a signed URL to an artifact of a node execution (its Flyte Deck, the only
+   * artifact type), for FlyteConsole and FlyteRemote.
+   */
+  public CreateDownloadLinkResponse createDownloadLink(CreateDownloadLinkRequest request) {
+    String prefix = "error while validating request. Error: ";
+    Duration expiresIn = expiresIn(request.hasExpiresIn() ? request.getExpiresIn() : null, prefix);
+    if (request.getArtifactType() == ArtifactType.ARTIFACT_TYPE_UNDEFINED) {
+      throw FlyteException.invalidArgument(
+          "%sinvalid artifact type [%s]", prefix, request.getArtifactType().name());
+    }
+    if (!request.hasNodeExecutionId()) {
+      throw FlyteException.invalidArgument("%ssource is required. Provided nil", prefix);
+    }
+    NodeExecutionIdentifier node = request.getNodeExecutionId();
+    NodeExecutionReference found =
+        nodeExecutions
+            .find(node)
+            .orElseThrow(
+                () ->
+                    FlyteException.invalidArgument(
+                        "failed to find node execution [%s]. Error: missing entity of type node"
+                            + " execution with identifier %s",
+                        ProtoText.render(node), ProtoText.render(node)));
+    String deck = found.closure().getDeckUri();
+    if (deck.isEmpty()) {
+      throw FlyteException.notFound("no deckUrl found for request [%s]", ProtoText.render(request));
+    }
+    DataReference reference;
+    Optional<BlobMetadata> head;
+    try {
+      reference = DataReference.parse(deck);
+      head = store.head(reference);
+    } catch (FlyteException e) {
+      throw wrap("failed to head object before signing url", e);
+    }
+    if (head.isEmpty()) {
+      throw FlyteException.notFound("object not found");
+    }
+    Instant now = Instant.now();
+    SignedUrl signed = sign(reference, SignedUrlRequest.get(expiresIn), now);
+    Timestamp expiresAt = timestamp(now.plus(expiresIn));
+    return CreateDownloadLinkResponse.newBuilder()
+        .addSignedUrl(signed.url().toString())
+        .setExpiresAt(expiresAt)
+        .setPreSignedUrls(
+            PreSignedURLs.newBuilder()
+                .addSignedUrl(signed.url().toString())
+                .setExpiresAt(expiresAt))
+        .build();
+  }
+
+  /** Flyte's {@code validateDuration}: the requested lifetime, default and at most the maximum. */
+  private Duration expiresIn(com.google.protobuf.Duration given, String prefix) {
+    Duration max = properties.download().maxExpiresIn();
+    if (given == null) {
+      return max;
+    }
+    if (!Durations.isValid(given)) {
+      throw invalid(
+          prefix, "expiresIn is invalid. Error: input duration [%s] is invalid", protoText(given));
+    }
+    Duration expiresIn = Duration.ofSeconds(given.getSeconds(), given.getNanos());
+    if (expiresIn.isNegative()) {
+      throw invalid(
+          prefix,
+          "expiresIn is invalid. Error: input duration [%s] should not less than 0",
+          GoDurations.format(expiresIn));
+    }
+    if (expiresIn.compareTo(max) > 0) {
+      throw invalid(
+          prefix,
+          "expiresIn is invalid. Error: input duration [%s] cannot exceed max allowed expiration"
+              + " [%s]",
+          GoDurations.format(expiresIn),
+          GoDurations.format(max));
+    }
+    return expiresIn;
+  }
+
+  private static FlyteException invalid(String prefix, String format, Object... args) {
+    return new FlyteException(ErrorCode.INVALID_ARGUMENT, prefix + String.format(format, args));
   }
 
   /**
@@ -267,12 +349,6 @@ public class DataProxyService {
           default -> ErrorCode.INTERNAL;
         };
     return new FlyteException(code, what + ", Error: " + e.getMessage(), e);
-  }
-
-  private static FlyteException invalidDownload(String format, Object... args) {
-    return new FlyteException(
-        ErrorCode.INVALID_ARGUMENT,
-        "error while validating request: " + String.format(format, args));
   }
 
   /** Go's {@code %v} of a {@code durationpb.Duration}. */

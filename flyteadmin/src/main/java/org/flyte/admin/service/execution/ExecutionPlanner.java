@@ -39,6 +39,7 @@ import org.flyte.common.error.ErrorCode;
 import org.flyte.common.error.FlyteException;
 import org.flyte.common.storage.DataReference;
 import org.flyte.common.storage.ProtoStore;
+import org.flyte.common.storage.StorageKeys;
 import org.springframework.stereotype.Component;
 
 /**
@@ -218,12 +219,18 @@ class ExecutionPlanner {
     return new Plan(row, tags, data, inputs, request.getInputs(), singleTask, launchPlan);
   }
 
-  /** Where the execution's {@code inputs} or {@code user_inputs} are stored. */
+  /**
+   * Where the execution's {@code inputs} or {@code user_inputs} are stored: {@code
+   * metadata/<project>/<domain>/<name>/<object>}, Flyte's layout.
+   */
   DataReference dataReference(WorkflowExecutionIdentifier id, String object) {
-    return store
-        .blobs()
-        .baseContainer()
-        .resolve("metadata", id.getProject(), id.getDomain(), id.getName(), object);
+    return StorageKeys.under(
+        store.blobs().baseContainer(),
+        "metadata",
+        id.getProject(),
+        id.getDomain(),
+        id.getName(),
+        object);
   }
 
   /** The caller's subject; empty without authentication, as in Flyte. */

@@ -23,13 +23,18 @@ public final class ExecutionRequestValidator {
 
   private ExecutionRequestValidator() {}
 
-  /** Project, domain, and the name when one is given (checked lower-cased, kept as sent). */
+  /**
+   * Project, domain, and the name when one is given (checked lower-cased, kept as sent); project
+   * and domain are also parts a storage key can hold ({@link IdentifierValidator}).
+   */
   public static void validateCreateNames(ExecutionCreateRequest request) {
     Validation.requireNonEmpty(request.getProject(), "project");
     Validation.requireNonEmpty(request.getDomain(), "domain");
     if (!request.getName().isEmpty()) {
       validateName(request.getName().toLowerCase(Locale.ROOT));
     }
+    IdentifierValidator.validatePart("project", request.getProject());
+    IdentifierValidator.validatePart("domain", request.getDomain());
   }
 
   /**

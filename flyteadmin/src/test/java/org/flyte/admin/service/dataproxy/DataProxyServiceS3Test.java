@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.flyte.admin.config.DataProxyProperties;
+import org.flyte.admin.repository.execution.NodeExecutionLookupRepository;
 import org.flyte.admin.service.project.ProjectDomainValidator;
 import org.flyte.common.error.ErrorCode;
 import org.flyte.common.error.FlyteException;
@@ -73,7 +74,9 @@ class DataProxyServiceS3Test {
             new ProjectDomainValidator(null, null) {
               @Override
               public void requireExists(String project, String domain) {}
-            });
+            },
+            // no node executions here: this test signs uploads
+            new NodeExecutionLookupRepository(null));
     // the bucket exists once something is written
     store.write(store.baseContainer().resolve("marker"), new byte[] {1});
   }
