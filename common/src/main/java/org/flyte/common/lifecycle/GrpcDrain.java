@@ -1,12 +1,8 @@
 package org.flyte.common.lifecycle;
 
-import io.grpc.ForwardingServerCall.SimpleForwardingServerCall;
-import io.grpc.ForwardingServerCallListener.SimpleForwardingServerCallListener;
 import io.grpc.Metadata;
 import io.grpc.Server;
-import io.grpc.ServerCall;
-import io.grpc.ServerCallHandler;
-import io.grpc.ServerInterceptor;
+import io.grpc.ServerStreamTracer;
 import io.grpc.Status;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -20,78 +16,55 @@ import org.springframework.grpc.server.lifecycle.GrpcServerShutdownEvent;
  * How a gRPC server of the app drains when the app stops. Spring gRPC stops accepting calls ({@code
  * shutdown()}) and then waits up to its grace period for the calls in flight; a call that never
  * ends by itself, such as a health {@code Watch} stream that a client keeps open, held every stop
- * for the whole grace period (30 s). Here the calls that end by themselves (unary and
- * client-streaming: every Flyte RPC, and every REST call through the gateway) are counted; once
- * none is in flight the remaining streams are cancelled ({@code shutdownNow()}), so a stop takes as
- * long as its slowest request.
+ * for the whole grace period (30 s). Here every call is counted from the moment its stream reaches
+ * the transport (a stream tracer, before any executor or interceptor) until it closes, except those
+ * that turn out to be server- or bidi-streaming; once the server accepts no more and no such
+ * request has been in flight for {@link #QUIET}, the remaining streams are cancelled ({@code
+ * shutdownNow()}). A stop then takes as long as its slowest request.
  *
  * <p>Like Flyte's {@code GracefulStop} (flyteadmin/pkg/server/service.go, v1.16.8) a request in
  * flight completes; unlike it, an open stream does not delay the stop.
  */
-public final class GrpcDrain
-    implements ServerInterceptor, ApplicationListener<GrpcServerShutdownEvent> {
-
-  /** Outermost of the server interceptors: it sees every call, whatever the others do. */
-  public static final int ORDER = 0;
+public final class GrpcDrain extends ServerStreamTracer.Factory
+    implements ApplicationListener<GrpcServerShutdownEvent> {
 
   private static final Logger log = LoggerFactory.getLogger(GrpcDrain.class);
   private static final Duration POLL = Duration.ofMillis(20);
 
+  /**
+   * How long no request may have been in flight before the open streams are cancelled: covers a
+   * request that a client sent before it read the server's GOAWAY.
+   */
+  static final Duration QUIET = Duration.ofMillis(200);
+
   private final AtomicInteger requests = new AtomicInteger();
   private final AtomicInteger streams = new AtomicInteger();
 
-  /** Calls in flight that end by themselves (unary or client-streaming). */
+  /** Calls in flight that end by themselves (unary or client-streaming, or not yet known). */
   public int requestsInFlight() {
     return requests.get();
   }
 
   @Override
-  public <Q, R> ServerCall.Listener<Q> interceptCall(
-      ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
-    AtomicInteger counter =
-        call.getMethodDescriptor().getType().serverSendsOneMessage() ? requests : streams;
-    counter.incrementAndGet();
-    AtomicBoolean ended = new AtomicBoolean();
-    Runnable end =
-        () -> {
-          if (ended.compareAndSet(false, true)) {
-            counter.decrementAndGet();
-          }
-        };
-    ServerCall<Q, R> counted =
-        new SimpleForwardingServerCall<>(call) {
-          @Override
-          public void close(Status status, Metadata trailers) {
-            try {
-              super.close(status, trailers);
-            } finally {
-              end.run();
-            }
-          }
-        };
-    ServerCall.Listener<Q> listener;
-    try {
-      listener = next.startCall(counted, headers);
-    } catch (RuntimeException e) {
-      end.run();
-      throw e;
-    }
-    return new SimpleForwardingServerCallListener<>(listener) {
+  public ServerStreamTracer newServerStreamTracer(String fullMethodName, Metadata headers) {
+    requests.incrementAndGet();
+    return new ServerStreamTracer() {
+      private final AtomicBoolean request = new AtomicBoolean(true);
+      private final AtomicBoolean closed = new AtomicBoolean();
+
       @Override
-      public void onCancel() {
-        try {
-          super.onCancel();
-        } finally {
-          end.run();
+      public void serverCallStarted(ServerCallInfo<?, ?> callInfo) {
+        if (!callInfo.getMethodDescriptor().getType().serverSendsOneMessage()
+            && request.compareAndSet(true, false)) {
+          requests.decrementAndGet();
+          streams.incrementAndGet();
         }
       }
 
       @Override
-      public void onComplete() {
-        try {
-          super.onComplete();
-        } finally {
-          end.run();
+      public void streamClosed(Status status) {
+        if (closed.compareAndSet(false, true)) {
+          (request.get() ? requests : streams).decrementAndGet();
         }
       }
     };
@@ -111,18 +84,21 @@ public final class GrpcDrain
 
   private void drain(Server server) {
     try {
-      while (!server.isShutdown() || requests.get() > 0) {
-        if (server.isTerminated()) {
+      long quietSince = -1;
+      while (!server.isTerminated()) {
+        if (!server.isShutdown() || requests.get() > 0) {
+          quietSince = -1;
+        } else if (quietSince < 0) {
+          quietSince = System.nanoTime();
+        } else if (System.nanoTime() - quietSince >= QUIET.toNanos()) {
+          int open = streams.get();
+          if (open > 0) {
+            log.info("Requests drained; cancelling {} open gRPC stream(s)", open);
+          }
+          server.shutdownNow();
           return;
         }
         Thread.sleep(POLL.toMillis());
-      }
-      if (!server.isTerminated()) {
-        int open = streams.get();
-        if (open > 0) {
-          log.info("Requests drained; cancelling {} open gRPC stream(s)", open);
-        }
-        server.shutdownNow();
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

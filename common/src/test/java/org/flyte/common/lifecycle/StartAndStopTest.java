@@ -176,7 +176,10 @@ class StartAndStopTest {
               () ->
                   AdminServiceGrpc.newBlockingStub(channel)
                       .getVersion(GetVersionRequest.getDefaultInstance()));
-      awaitRequestInFlight(context);
+      // The same slow RPC over REST: the gateway calls the in-process gRPC server.
+      CompletableFuture<Integer> restInFlight =
+          CompletableFuture.supplyAsync(() -> LocalHttp.status(port, "/api/v1/version"));
+      awaitRequestsInFlight(context, 2);
 
       Instant stop = Instant.now();
       CompletableFuture<Void> closed = CompletableFuture.runAsync(context::close);
@@ -186,6 +189,7 @@ class StartAndStopTest {
 
       assertThat(inFlight.get(WAIT.toSeconds(), TimeUnit.SECONDS).getControlPlaneVersion())
           .isEqualTo(Version.newBuilder().setVersion("slow").build());
+      assertThat(restInFlight.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(200);
       closed.get(WAIT.toSeconds(), TimeUnit.SECONDS);
       assertThat(Duration.between(stop, Instant.now()))
           .as("the open stream does not hold the stop for the 60 s grace period")
@@ -205,13 +209,13 @@ class StartAndStopTest {
     }
   }
 
-  private static void awaitRequestInFlight(ConfigurableApplicationContext context)
+  private static void awaitRequestsInFlight(ConfigurableApplicationContext context, int count)
       throws InterruptedException {
     GrpcDrain drain = context.getBean(GrpcDrain.class);
-    for (int i = 0; i < 500 && drain.requestsInFlight() == 0; i++) {
+    for (int i = 0; i < 500 && drain.requestsInFlight() < count; i++) {
       Thread.sleep(10);
     }
-    assertThat(drain.requestsInFlight()).isEqualTo(1);
+    assertThat(drain.requestsInFlight()).isEqualTo(count);
   }
 
   private static ManagedChannel channel(ConfigurableApplicationContext context) {
