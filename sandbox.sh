@@ -2,7 +2,8 @@
 # Starts FlyteAdmin, DataCatalog and FlyteScheduler in one JVM, in the foreground, on an embedded
 # PostgreSQL and local-disk storage kept under ./.sandbox (or $FLYTE_SANDBOX_DIR). Builds the
 # sandbox jar first when it is missing or older than the sources. Ctrl-C stops it cleanly; the
-# data stays for the next start. Arguments are passed to the sandbox (e.g. --help).
+# data stays for the next start. Arguments are passed to the sandbox: ./sandbox.sh --help lists
+# them (data directory, each app's port, Spring properties for the apps).
 set -euo pipefail
 cd "$(dirname "$0")"
 

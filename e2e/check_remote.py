@@ -1,5 +1,6 @@
 """Reads back what e2e/register.sh registered, with FlyteRemote, and checks it against what
-flytekit itself serialized (`pyflyte package`, unpacked in the folder given as argument)."""
+flytekit itself serialized (`pyflyte package`, unpacked in the folder given as first argument).
+The second argument is FlyteAdmin's gRPC endpoint (default localhost:8089)."""
 
 import os
 import sys
@@ -36,14 +37,14 @@ def check(condition, message):
         raise AssertionError(message)
 
 
-def main(folder):
+def main(folder, endpoint):
     tasks, workflows, plans = serialized(folder)
     check(
         (len(tasks), len(workflows), len(plans)) == (5, 5, 7),
         f"unexpected package: {sorted(tasks)} {sorted(workflows)} {sorted(plans)}",
     )
     remote = FlyteRemote(
-        Config.for_endpoint("localhost:8089", insecure=True),
+        Config.for_endpoint(endpoint, insecure=True),
         default_project=PROJECT,
         default_domain=DOMAIN,
     )
@@ -150,4 +151,4 @@ def wf_inputs(spec):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    main(sys.argv[1], sys.argv[2] if len(sys.argv) > 2 else "localhost:8089")

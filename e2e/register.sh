@@ -7,6 +7,9 @@
 #   e2e/register.sh            # called by .ci/run after `mvn -B verify`
 #
 # Needs python3 with venv; installs flytekit into $E2E_VENV (default .e2e/venv, git-ignored).
+# The sandbox listens on free ports (read back from its output), so that this script can run
+# beside a sandbox of yours or another run of itself; set FLYTE_SANDBOX_ADMIN_GRPC_PORT etc. to
+# pin them.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -31,6 +34,9 @@ cleanup() {
 trap cleanup EXIT
 
 echo "== starting the sandbox (data in $work/sandbox)"
+for port in ADMIN_HTTP ADMIN_GRPC CATALOG_GRPC CATALOG_HTTP SCHEDULER; do
+  export "FLYTE_SANDBOX_${port}_PORT=$(printenv "FLYTE_SANDBOX_${port}_PORT" || echo 0)"
+done
 FLYTE_SANDBOX_DIR="$work/sandbox" ./sandbox.sh >"$work/sandbox.log" 2>&1 &
 sandbox_pid=$!
 for _ in $(seq 1 180); do
@@ -40,10 +46,13 @@ for _ in $(seq 1 180); do
 done
 grep -q "sandbox is up" "$work/sandbox.log" || { tail -50 "$work/sandbox.log"; echo "no sandbox after 180 s" >&2; exit 1; }
 grep "sandbox is up" "$work/sandbox.log"
+admin_grpc="$(sed -n 's/^  FlyteAdmin   gRPC   \(localhost:[0-9]*\) .*/\1/p' "$work/sandbox.log")"
+[[ -n "$admin_grpc" ]] || { cat "$work/sandbox.log"; echo "no FlyteAdmin gRPC address in the output" >&2; exit 1; }
+echo "== FlyteAdmin at $admin_grpc"
 
-cat >"$work/config.yaml" <<'YAML'
+cat >"$work/config.yaml" <<YAML
 admin:
-  endpoint: dns:///localhost:8089
+  endpoint: dns:///$admin_grpc
   insecure: true
 YAML
 
@@ -68,5 +77,15 @@ mkdir -p "$work/package"
 tar -xzf "$work/package.tgz" -C "$work/package"
 
 echo "== FlyteRemote reads everything back"
-"$venv/bin/python" e2e/check_remote.py "$work/package" || { tail -80 "$work/sandbox.log"; exit 1; }
+"$venv/bin/python" e2e/check_remote.py "$work/package" "$admin_grpc" || { tail -80 "$work/sandbox.log"; exit 1; }
+echo "== stopping the sandbox (SIGTERM): within seconds, no warning, error or stack trace"
+kill -TERM "$sandbox_pid"
+wait "$sandbox_pid" || true
+sandbox_pid=""
+grep -q "^Stopped in" "$work/sandbox.log" || { tail -30 "$work/sandbox.log"; echo "the sandbox did not stop cleanly" >&2; exit 1; }
+if grep -n -E "WARN|ERROR|Exception|FATAL" "$work/sandbox.log"; then
+  echo "the sandbox printed the warnings or errors above" >&2
+  exit 1
+fi
+grep "^Stopped in" "$work/sandbox.log"
 echo "== e2e/register.sh passed"

@@ -1,5 +1,6 @@
 -- The DataCatalog schema of Flyte v1.16.8 as a Go datacatalog leaves it on an empty database:
--- the reconstructed DDL of admin-schema-compiler.md §9 (Appendix B), copied verbatim. The schema
+-- the DDL that GORM's AutoMigrate derives from datacatalog/pkg/repositories/models/*.go
+-- (datacatalog/pkg/repositories/handle.go, v1.16.8), reconstructed once and kept verbatim. The schema
 -- tests compare our Flyway V1 against it; do not edit it to make a test pass.
 
 CREATE TABLE datasets (

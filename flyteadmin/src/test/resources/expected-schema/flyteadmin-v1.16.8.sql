@@ -1,5 +1,6 @@
 -- The FlyteAdmin schema of Flyte v1.16.8 as a Go flyteadmin leaves it on an empty database:
--- the reconstructed DDL of admin-schema-compiler.md §8 (Appendix A), copied verbatim. The schema
+-- the DDL that the gormigrate migrations of flyteadmin/pkg/repositories/config/migrations.go
+-- (v1.16.8) leave behind, reconstructed once and kept verbatim. The schema
 -- tests compare our Flyway V1 against it; do not edit it to make a test pass.
 
 CREATE TABLE migrations (id varchar(255) PRIMARY KEY);

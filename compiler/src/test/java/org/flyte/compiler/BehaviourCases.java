@@ -19,8 +19,9 @@ import org.flyte.compiler.ErrorCases.Case;
 import org.flyte.compiler.graph.LaunchPlanInterface;
 
 /**
- * Workflows showing Flyte's quirks and edge behaviours (spec §4.10), shared by {@code
- * WorkflowCompilerTest} and the check against Flyte's own compiler.
+ * Workflows showing the quirks and edge behaviours of Flyte's compiler ({@code
+ * flytepropeller/pkg/compiler}, v1.16.8; listed in docs/adr/0010-compiler-quirks.md), shared by
+ * {@code WorkflowCompilerTest} and the check against Flyte's own compiler.
  */
 public final class BehaviourCases {
 

@@ -22,9 +22,9 @@ import org.flyte.compiler.errors.ErrorCode;
 import org.junit.jupiter.api.Test;
 
 /**
- * Edge behaviours of workflow compilation (Flyte's quirks, spec §4.10, and our deliberate fixes;
- * see docs/adr/0010-compiler-quirks.md). The outcomes of the {@link BehaviourCases} were compared
- * with Flyte v1.16.8's own compiler.
+ * Edge behaviours of workflow compilation (the quirks of {@code flytepropeller/pkg/compiler},
+ * v1.16.8, and our deliberate fixes; see docs/adr/0010-compiler-quirks.md). The outcomes of the
+ * {@link BehaviourCases} were compared with Flyte v1.16.8's own compiler.
  */
 class WorkflowCompilerTest {
 

@@ -1,12 +1,17 @@
 package org.flyte.sandbox;
 
+import io.grpc.protobuf.services.HealthStatusManager;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.flyte.admin.FlyteAdminApplication;
+import org.flyte.common.grpc.GrpcAutoConfiguration;
 import org.flyte.datacatalog.DataCatalogApplication;
 import org.flyte.scheduler.FlyteSchedulerApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.grpc.server.health.GrpcServerHealth;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -15,6 +20,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  * and one local-disk object store, both kept under the data directory so that the next start finds
  * everything again. This is what Flyte's single binary ({@code flyte start}) is to the Go control
  * plane, without Kubernetes or Docker.
+ *
+ * <p>Ready means all three apps listen: until then, and from the moment the stop begins, every
+ * app's {@code /healthcheck} answers 503 ({@link SandboxReadiness}). The stop closes the three apps
+ * at once, each draining its requests; the embedded PostgreSQL stops after the last of them.
  */
 public final class Sandbox implements AutoCloseable {
 
@@ -23,46 +32,123 @@ public final class Sandbox implements AutoCloseable {
 
   private final SandboxSettings settings;
   private final SandboxAuth auth;
+  private final List<String> appArgs;
+  private final Consumer<String> progress;
+  private final SandboxReadiness readiness = new SandboxReadiness();
   private final List<ConfigurableApplicationContext> started = new ArrayList<>();
+  private boolean stopping;
   private Duration startup = Duration.ZERO;
 
-  private Sandbox(SandboxSettings settings, SandboxAuth auth) {
+  private Sandbox(
+      SandboxSettings settings, SandboxAuth auth, List<String> appArgs, Consumer<String> progress) {
     this.settings = settings;
     this.auth = auth;
+    this.appArgs = List.copyOf(appArgs);
+    this.progress = progress;
   }
 
   /** Starts admin, then DataCatalog, then the scheduler (which waits for admin's health). */
-  public static Sandbox start(SandboxSettings settings, String... extraArgs) {
-    return start(settings, null, extraArgs);
+  public static Sandbox start(SandboxSettings settings, String... appArgs) {
+    return create(settings, null, List.of(appArgs), line -> {}).start();
   }
 
   /** {@link #start(SandboxSettings, String...)} with authentication on when {@code auth} is set. */
-  public static Sandbox start(SandboxSettings settings, SandboxAuth auth, String... extraArgs) {
-    Sandbox sandbox = new Sandbox(settings, auth);
-    long begin = System.nanoTime();
-    try {
-      sandbox.run(FlyteAdminApplication.builder(), extraArgs, sandbox.adminArgs());
-      sandbox.run(DataCatalogApplication.builder(), extraArgs, sandbox.catalogArgs());
-      sandbox.run(FlyteSchedulerApplication.builder(), extraArgs, sandbox.schedulerArgs());
-    } catch (RuntimeException e) {
-      sandbox.close();
-      throw e;
-    }
-    sandbox.startup = Duration.ofNanos(System.nanoTime() - begin);
-    return sandbox;
+  public static Sandbox start(SandboxSettings settings, SandboxAuth auth, String... appArgs) {
+    return create(settings, auth, List.of(appArgs), line -> {}).start();
   }
 
-  private void run(SpringApplicationBuilder builder, String[] extraArgs, List<String> args) {
+  /**
+   * Starts the sandbox, telling {@code progress} which app is up.
+   *
+   * @param appArgs Spring properties passed to all three apps
+   */
+  public static Sandbox start(
+      SandboxSettings settings, List<String> appArgs, Consumer<String> progress) {
+    return create(settings, null, appArgs, progress).start();
+  }
+
+  /**
+   * A sandbox not started yet: {@link #close()} may be called while {@link #start()} runs (Ctrl-C
+   * during the start), and stops what has started.
+   *
+   * @param auth authentication settings ({@code ./sandbox.sh --auth}), or null for none
+   * @param appArgs Spring properties passed to all three apps
+   * @param progress told which app is up
+   */
+  public static Sandbox create(
+      SandboxSettings settings, SandboxAuth auth, List<String> appArgs, Consumer<String> progress) {
+    return new Sandbox(settings, auth, appArgs, progress);
+  }
+
+  /**
+   * Starts the three apps, admin first.
+   *
+   * @return this sandbox
+   * @throws RuntimeException when an app cannot start; what had started is stopped again
+   */
+  public Sandbox start() {
+    long begin = System.nanoTime();
+    if (!Files.exists(settings.postgresDir())) {
+      progress.accept("First start: creating the database in " + settings.postgresDir());
+    }
+    try {
+      ConfigurableApplicationContext admin =
+          run("FlyteAdmin", FlyteAdminApplication.builder(), adminArgs());
+      run("DataCatalog", DataCatalogApplication.builder(), catalogArgs());
+      run("Scheduler", FlyteSchedulerApplication.builder(), schedulerArgs(grpcPort(admin)));
+    } catch (RuntimeException e) {
+      close();
+      throw e;
+    }
+    readiness.serving();
+    contexts().forEach(Sandbox::refreshGrpcHealth);
+    startup = Duration.ofNanos(System.nanoTime() - begin);
+    return this;
+  }
+
+  private ConfigurableApplicationContext run(
+      String name, SpringApplicationBuilder builder, List<String> args) {
+    long begin = System.nanoTime();
     List<String> all = new ArrayList<>(args);
-    all.addAll(List.of(extraArgs));
-    started.add(
+    all.addAll(appArgs);
+    ConfigurableApplicationContext context =
         builder
             .registerShutdownHook(false)
+            .initializers(
+                ctx -> ctx.getBeanFactory().registerSingleton(SandboxReadiness.NAME, readiness))
             .properties(
                 "spring.main.banner-mode=off",
+                "spring.main.log-startup-info=false",
+                // Warnings and errors only: the sandbox itself says which app is up, and where.
+                "logging.level.root=WARN",
                 // Logging is one per JVM: the first app's name would label every app's lines.
-                "logging.include-application-name=false")
-            .run(all.toArray(String[]::new)));
+                "logging.include-application-name=false",
+                // The sandbox stops the apps, and logging after them.
+                "logging.register-shutdown-hook=false",
+                "management.endpoint.health.group.readiness.include=readinessState,"
+                    + SandboxReadiness.NAME)
+            .run(all.toArray(String[]::new));
+    synchronized (started) {
+      if (!stopping) {
+        started.add(context);
+      }
+    }
+    if (!contexts().contains(context)) {
+      context.close();
+      throw new IllegalStateException("The sandbox was stopped while it started");
+    }
+    progress.accept(
+        "%-12s up in %.1f s".formatted(name, (System.nanoTime() - begin) / 1_000_000_000.0));
+    return context;
+  }
+
+  /** Reports the now complete readiness on the gRPC health service at once. */
+  private static void refreshGrpcHealth(ConfigurableApplicationContext context) {
+    var health = context.getBeanProvider(GrpcServerHealth.class).getIfAvailable();
+    var statuses = context.getBeanProvider(HealthStatusManager.class).getIfAvailable();
+    if (health != null && statuses != null) {
+      health.update(statuses);
+    }
   }
 
   private List<String> shared() {
@@ -73,12 +159,17 @@ public final class Sandbox implements AutoCloseable {
         "--flyte.storage.local.path=" + settings.storageDir());
   }
 
+  // Each app gets Spring's port keys as well as Flyte's: Spring's win over anything else, so a
+  // FLYTE_SERVER_HTTPPORT in the environment cannot move DataCatalog's port onto admin's.
   private List<String> adminArgs() {
     List<String> args = new ArrayList<>(shared());
+    args.add("--server.port=" + settings.adminHttpPort());
+    args.add("--spring.grpc.server.port=" + settings.adminGrpcPort());
     args.add("--flyte.server.httpPort=" + settings.adminHttpPort());
     args.add("--flyte.server.grpc.port=" + settings.adminGrpcPort());
     // Flyte's sandbox (single binary) seeds the project flytesnacks at every start.
     args.add("--flyte.flyteadmin.seedProjects=flytesnacks");
+    args.add("--spring.grpc.server.health.service.flyteadmin.exclude=" + SandboxReadiness.NAME);
     if (auth != null) {
       args.addAll(auth.adminArgs());
     }
@@ -87,19 +178,32 @@ public final class Sandbox implements AutoCloseable {
 
   private List<String> catalogArgs() {
     List<String> args = new ArrayList<>(shared());
+    args.add("--server.port=" + settings.catalogHttpPort());
+    args.add("--spring.grpc.server.port=" + settings.catalogGrpcPort());
     args.add("--flyte.application.grpcPort=" + settings.catalogGrpcPort());
     args.add("--flyte.application.httpPort=" + settings.catalogHttpPort());
     return args;
   }
 
-  private List<String> schedulerArgs() {
+  private List<String> schedulerArgs(int adminGrpcPort) {
     List<String> args = new ArrayList<>(shared());
+    args.add("--server.port=" + settings.schedulerPort());
     args.add("--flyte.scheduler.profilerPort=" + settings.schedulerPort());
-    args.add("--flyte.admin.endpoint=localhost:" + settings.adminGrpcPort());
+    args.add("--flyte.admin.endpoint=localhost:" + adminGrpcPort);
     if (auth != null) {
       args.addAll(auth.schedulerArgs());
     }
     return args;
+  }
+
+  private static int httpPort(ConfigurableApplicationContext context) {
+    return context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+  }
+
+  private static int grpcPort(ConfigurableApplicationContext context) {
+    return context
+        .getEnvironment()
+        .getRequiredProperty(GrpcAutoConfiguration.LOCAL_PORT_PROPERTY, Integer.class);
   }
 
   public SandboxSettings settings() {
@@ -112,63 +216,70 @@ public final class Sandbox implements AutoCloseable {
 
   /** The started contexts: admin, DataCatalog, scheduler. */
   public List<ConfigurableApplicationContext> contexts() {
-    return List.copyOf(started);
+    synchronized (started) {
+      return List.copyOf(started);
+    }
+  }
+
+  /** The ports the apps listen on (those asked for, or the free ones they got for 0). */
+  public SandboxSettings ports() {
+    List<ConfigurableApplicationContext> apps = contexts();
+    return new SandboxSettings(
+        settings.dir(),
+        httpPort(apps.get(0)),
+        grpcPort(apps.get(0)),
+        grpcPort(apps.get(1)),
+        httpPort(apps.get(1)),
+        httpPort(apps.get(2)));
   }
 
   /** What a user needs to point clients at the sandbox. */
   public String describe() {
+    SandboxSettings ports = ports();
     return String.join(
         System.lineSeparator(),
         "Flyte sandbox is up (started in %.1f s). Data: %s"
             .formatted(startup.toMillis() / 1000.0, settings.dir()),
         "  FlyteAdmin   gRPC   localhost:%d   (flytectl / pyflyte: endpoint dns:///localhost:%d, insecure)"
-            .formatted(settings.adminGrpcPort(), settings.adminGrpcPort()),
+            .formatted(ports.adminGrpcPort(), ports.adminGrpcPort()),
         "  FlyteAdmin   HTTP   http://localhost:%d   (REST /api/v1, /healthcheck, /actuator/prometheus)"
-            .formatted(settings.adminHttpPort()),
+            .formatted(ports.adminHttpPort()),
         "  DataCatalog  gRPC   localhost:%d   (propeller catalog-cache endpoint)"
-            .formatted(settings.catalogGrpcPort()),
-        "  DataCatalog  HTTP   http://localhost:%d/healthcheck"
-            .formatted(settings.catalogHttpPort()),
+            .formatted(ports.catalogGrpcPort()),
+        "  DataCatalog  HTTP   http://localhost:%d/healthcheck".formatted(ports.catalogHttpPort()),
         "  Scheduler    HTTP   http://localhost:%d/actuator/health"
-            .formatted(settings.schedulerPort()),
+            .formatted(ports.schedulerPort()),
         auth == null ? "  Auth is off (./sandbox.sh --auth turns it on)." : auth.describe(),
         "Press Ctrl-C to stop; the data stays for the next start.");
   }
 
-  /** Stops the apps in reverse order; the embedded PostgreSQL stops with the last of them. */
+  /**
+   * Stops the sandbox: it reports not ready at once, then the three apps stop together, each
+   * refusing new requests, draining those in flight and closing its connections; the embedded
+   * PostgreSQL stops when the last app has closed.
+   */
   @Override
   public void close() {
-    for (int i = started.size() - 1; i >= 0; i--) {
-      started.get(i).close();
+    readiness.stopping();
+    List<ConfigurableApplicationContext> apps;
+    synchronized (started) {
+      stopping = true;
+      apps = List.copyOf(started);
+      started.clear();
     }
-    started.clear();
-  }
-
-  public static void main(String[] args) {
-    if (List.of(args).contains("--help")) {
-      System.out.println(
-          "Usage: ./sandbox.sh [--auth] [--spring.property=value ...]\n"
-              + "Starts FlyteAdmin (8088/8089), DataCatalog (8081) and FlyteScheduler in one JVM.\n"
-              + "Data directory: $"
-              + SandboxSettings.DIR_VARIABLE
-              + " (default ./.sandbox). Extra arguments go to all three apps.\n"
-              + "--auth: FlyteAdmin requires tokens from its built-in authorization server"
-              + " (client flytepropeller; the secret is generated into <data dir>/auth/client_secret).");
-      return;
+    List<Thread> closers = new ArrayList<>();
+    for (ConfigurableApplicationContext app : apps) {
+      Thread closer = new Thread(app::close, "sandbox-stop-" + app.getId());
+      closer.start();
+      closers.add(closer);
     }
-    SandboxSettings settings = SandboxSettings.defaults(System.getenv());
-    boolean withAuth = List.of(args).contains(SandboxAuth.FLAG);
-    String[] rest =
-        List.of(args).stream().filter(a -> !a.equals(SandboxAuth.FLAG)).toArray(String[]::new);
-    Sandbox sandbox = start(settings, withAuth ? SandboxAuth.prepare(settings) : null, rest);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  System.out.println("Stopping the Flyte sandbox...");
-                  sandbox.close();
-                },
-                "sandbox-shutdown"));
-    System.out.println(sandbox.describe());
+    for (Thread closer : closers) {
+      try {
+        closer.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 }

@@ -20,8 +20,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * The PostgreSQL server of this test JVM: an embedded one in a fresh temporary data directory
  * (deleted at exit), or the server named by {@value #URL_ENV} (a JDBC URL such as {@code
  * jdbc:postgresql://db:5432/postgres?sslmode=disable}, with {@value #USERNAME_ENV} and {@value
- * #PASSWORD_ENV}). Each test asks for a fresh database with a random name, so tests never share
- * state; on an external server those databases are dropped when the JVM exits (PostgreSQL 13+).
+ * #PASSWORD_ENV}). Every database it creates gets a new random name; which tests share one is the
+ * caller's choice (the app tests of a module share one context and its database, and isolate their
+ * data by random project names). On an external server those databases are dropped when the JVM
+ * exits (PostgreSQL 13+).
  */
 public final class TestPostgres {
 

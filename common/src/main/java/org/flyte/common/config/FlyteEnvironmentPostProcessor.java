@@ -74,8 +74,20 @@ public class FlyteEnvironmentPostProcessor implements EnvironmentPostProcessor, 
           "0s",
           "server.shutdown",
           "graceful",
+          // /actuator/health/readiness and /liveness everywhere, not only on Kubernetes.
+          "management.endpoint.health.probes.enabled",
+          true,
           "management.endpoints.web.exposure.include",
           "health,info,prometheus");
+
+  /**
+   * Flyte's {@code server.gracefulShutdownTimeoutSeconds} (flyteadmin/pkg/config/config.go,
+   * v1.16.8): how long a stopping app lets requests in flight finish, on each of its servers.
+   */
+  static final String GRACEFUL_SHUTDOWN_SECONDS = "flyte.server.graceful-shutdown-timeout-seconds";
+
+  /** Flyte's default of {@value #GRACEFUL_SHUTDOWN_SECONDS}. */
+  static final int DEFAULT_GRACEFUL_SHUTDOWN_SECONDS = 10;
 
   /** The environment variable that names Flyte configuration files, as {@code --config} does. */
   public static final String CONFIG_VARIABLE = "FLYTE_CONFIG";
@@ -97,6 +109,12 @@ public class FlyteEnvironmentPostProcessor implements EnvironmentPostProcessor, 
     } else if (maxMbs > 0) {
       derived.put("spring.grpc.server.inbound.message.max-size", maxMbs + "MB");
     }
+    int graceSeconds =
+        binder
+            .bind(GRACEFUL_SHUTDOWN_SECONDS, Integer.class)
+            .orElse(DEFAULT_GRACEFUL_SHUTDOWN_SECONDS);
+    derived.put("spring.grpc.server.shutdown.grace-period", graceSeconds + "s");
+    derived.put("spring.lifecycle.timeout-per-shutdown-phase", graceSeconds + "s");
     if (!binder.bind("flyte.storage", Bindable.mapOf(String.class, Object.class)).isBound()) {
       // No storage configured at all: local disk beside the embedded database, for development.
       derived.put("flyte.storage.type", "local");

@@ -1,37 +1,43 @@
 package org.flyte.common.persistence;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A lease on an embedded PostgreSQL. There is at most one server per data directory in a JVM: the
- * first lease starts it, later leases share it, and closing the last lease stops it. This lets the
- * sandbox run admin, datacatalog and scheduler contexts on one server, and stops the server when a
- * standalone app's context closes.
+ * first lease starts it ({@link EmbeddedPostgresProcess}), later leases share it, and closing the
+ * last lease stops it. This lets the sandbox run admin, datacatalog and scheduler contexts on one
+ * server, and stops the server when a standalone app's context closes.
  *
- * <p>The data directory is initialised when it holds no database yet and is otherwise reused as it
- * is; it is never cleaned.
+ * <p>The server stops after the apps that use it: a context releases its lease when it closes,
+ * after its servers have drained and its connection pool has closed. No shutdown hook races with
+ * that. The one shutdown hook here is a safety net for servers whose leases nobody releases: at JVM
+ * exit it waits up to {@link #EXIT_WAIT} for the contexts still closing, then stops what remains.
  */
 final class EmbeddedPostgresServer implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
 
+  /** How long the exit hook waits for the apps to release their leases. */
+  static final Duration EXIT_WAIT = Duration.ofSeconds(30);
+
   /** Running servers by data directory, with the number of open leases. */
   private static final Map<Path, Running> RUNNING = new HashMap<>();
 
+  private static boolean exitHookAdded;
+
   private static final class Running {
-    final EmbeddedPostgres postgres;
+    final EmbeddedPostgresProcess process;
     int leases;
 
-    Running(EmbeddedPostgres postgres) {
-      this.postgres = postgres;
+    Running(EmbeddedPostgresProcess process) {
+      this.process = process;
     }
   }
 
@@ -54,36 +60,12 @@ final class EmbeddedPostgresServer implements AutoCloseable {
     synchronized (RUNNING) {
       Running running = RUNNING.get(dir);
       if (running == null) {
-        running = new Running(start(dir, port));
+        addExitHook();
+        running = new Running(EmbeddedPostgresProcess.start(dir, port));
         RUNNING.put(dir, running);
       }
       running.leases++;
-      return new EmbeddedPostgresServer(dir, running.postgres.getPort());
-    }
-  }
-
-  private static EmbeddedPostgres start(Path dir, int port) {
-    log.info("Starting the embedded PostgreSQL with data directory {}", dir);
-    try {
-      Files.createDirectories(dir);
-      return EmbeddedPostgres.builder()
-          .setDataDirectory(dir)
-          .setCleanDataDirectory(false)
-          .setPort(port)
-          // zonky turns this off for speed; the data directory is meant to keep its data.
-          .setServerConfig("synchronous_commit", "on")
-          .setPGStartupWait(Duration.ofSeconds(60))
-          .start();
-    } catch (IOException | RuntimeException e) {
-      throw new IllegalStateException(
-          "Could not start the embedded PostgreSQL in "
-              + dir
-              + " ("
-              + e.getMessage()
-              + "). Another process may be using that directory, or a server left running by a"
-              + " killed process (its pid is the first line of postmaster.pid there); or set"
-              + " flyte.database.embedded.data-dir to another directory.",
-          e);
+      return new EmbeddedPostgresServer(dir, running.process.port());
     }
   }
 
@@ -94,6 +76,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
   /** Ends this lease; the server stops when no lease remains. */
   @Override
   public void close() {
+    EmbeddedPostgresProcess last;
     synchronized (RUNNING) {
       if (closed) {
         return;
@@ -104,12 +87,42 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         return;
       }
       RUNNING.remove(dataDir);
-      log.info("Stopping the embedded PostgreSQL with data directory {}", dataDir);
-      try {
-        running.postgres.close();
-      } catch (IOException e) {
-        log.warn("Could not stop the embedded PostgreSQL in {}", dataDir, e);
+      RUNNING.notifyAll();
+      last = running.process;
+    }
+    last.stop();
+  }
+
+  private static void addExitHook() {
+    if (!exitHookAdded) {
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(EmbeddedPostgresServer::stopAtExit, "embedded-postgres-exit"));
+      exitHookAdded = true;
+    }
+  }
+
+  /** At JVM exit: lets closing contexts release their leases first, then stops what is left. */
+  private static void stopAtExit() {
+    List<EmbeddedPostgresProcess> left;
+    synchronized (RUNNING) {
+      long deadline = System.nanoTime() + EXIT_WAIT.toNanos();
+      long remaining;
+      while (!RUNNING.isEmpty() && (remaining = deadline - System.nanoTime()) > 0) {
+        try {
+          RUNNING.wait(Math.max(1, remaining / 1_000_000));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
       }
+      left = new ArrayList<>();
+      RUNNING.values().forEach(running -> left.add(running.process));
+      RUNNING.clear();
+    }
+    for (EmbeddedPostgresProcess process : left) {
+      log.info("Stopping the embedded PostgreSQL of {} at exit", process.dataDir());
+      process.stop();
     }
   }
 }

@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
@@ -134,17 +136,25 @@ public final class PostgresServer implements AutoCloseable {
   /**
    * Creates database {@code dbname} unless it exists, as Flyte does at start-up: if connecting to
    * it fails with SQLSTATE 3D000, connect to the {@code postgres} database and create it,
-   * tolerating a concurrent creator.
+   * tolerating a concurrent creator. On the embedded server it asks {@code pg_database} instead of
+   * trying the connection first.
    */
   public void createDatabaseIfMissing(String dbname) {
-    try (Connection ignored = connect(dbname)) {
-      return;
-    } catch (SQLException e) {
-      if (!INVALID_CATALOG_NAME.equals(e.getSQLState())) {
-        throw cannotConnect(dbname, e);
+    if (embedded != null) {
+      // Our own server: ask its catalog, so that its log gets no FATAL for a missing database.
+      if (embeddedDatabaseExists(dbname)) {
+        return;
+      }
+    } else {
+      try (Connection ignored = connect(dbname)) {
+        return;
+      } catch (SQLException e) {
+        if (!INVALID_CATALOG_NAME.equals(e.getSQLState())) {
+          throw cannotConnect(dbname, e);
+        }
       }
     }
-    log.warn("Database [{}] does not exist, creating it", dbname);
+    log.info("Database [{}] does not exist, creating it", dbname);
     try (Connection c = connect(MAINTENANCE_DATABASE);
         Statement s = c.createStatement()) {
       s.execute("CREATE DATABASE \"" + dbname.replace("\"", "\"\"") + "\"");
@@ -155,6 +165,18 @@ public final class PostgresServer implements AutoCloseable {
             "Could not create database [" + dbname + "]: " + e.getMessage(), e);
       }
       log.info("Database [{}] was created concurrently", dbname);
+    }
+  }
+
+  private boolean embeddedDatabaseExists(String dbname) {
+    try (Connection c = connect(MAINTENANCE_DATABASE);
+        PreparedStatement s = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+      s.setString(1, dbname);
+      try (ResultSet rows = s.executeQuery()) {
+        return rows.next();
+      }
+    } catch (SQLException e) {
+      throw cannotConnect(MAINTENANCE_DATABASE, e);
     }
   }
 

@@ -52,6 +52,18 @@ class FlyteEnvironmentPostProcessorTest {
   }
 
   @Test
+  void flytesGracefulShutdownTimeoutBoundsEachDrain() {
+    StandardEnvironment flytes =
+        environment(Map.of("flyte.server.gracefulShutdownTimeoutSeconds", "3"));
+    assertThat(flytes.getProperty("spring.grpc.server.shutdown.grace-period")).isEqualTo("3s");
+    assertThat(flytes.getProperty("spring.lifecycle.timeout-per-shutdown-phase")).isEqualTo("3s");
+
+    StandardEnvironment defaults = environment(Map.of());
+    assertThat(defaults.getProperty("spring.grpc.server.shutdown.grace-period")).isEqualTo("10s");
+    assertThat(defaults.getProperty("management.endpoint.health.probes.enabled")).isEqualTo("true");
+  }
+
+  @Test
   void springsOwnKeysStillWin() {
     StandardEnvironment environment =
         environment(Map.of("flyte.server.httpPort", "9088", "server.port", "0"));

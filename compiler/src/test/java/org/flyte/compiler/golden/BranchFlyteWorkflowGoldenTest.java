@@ -36,7 +36,10 @@ class BranchFlyteWorkflowGoldenTest {
 
   @TestFactory
   Stream<DynamicTest> branchCustomResourcesAreFlytesOnceTheirStalePartsAreUpdated() {
-    Path folder = GoldenData.folder("branch");
+    Path folder = GoldenData.folderOrNull("branch");
+    if (folder == null) {
+      return GoldenData.absent("branch");
+    }
     List<Path> files = FlyteWorkflowGoldenTest.customResources(folder, "");
     assertThat(files).hasSize(12);
     return files.stream()

@@ -33,7 +33,10 @@ class BranchGoldenTest {
 
   @TestFactory
   Stream<DynamicTest> branchWorkflowsCompileToTheirGoldenClosures() throws IOException {
-    Path folder = GoldenData.folder("branch");
+    Path folder = GoldenData.folderOrNull("branch");
+    if (folder == null) {
+      return GoldenData.absent("branch");
+    }
     List<Path> inputs;
     try (Stream<Path> list = Files.list(folder)) {
       inputs = list.filter(p -> p.toString().endsWith(".json")).sorted().toList();

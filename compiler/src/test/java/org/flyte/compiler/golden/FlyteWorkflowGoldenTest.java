@@ -42,7 +42,10 @@ class FlyteWorkflowGoldenTest {
 
   @TestFactory
   Stream<DynamicTest> everyCustomResourceIsFlytes() {
-    Path folder = GoldenData.folder("snacks-core");
+    Path folder = GoldenData.folderOrNull("snacks-core");
+    if (folder == null) {
+      return GoldenData.absent("snacks-core");
+    }
     List<Path> files = customResources(folder, "_wf_crd.json");
     assertThat(files).hasSize(43);
     return files.stream()
@@ -64,7 +67,10 @@ class FlyteWorkflowGoldenTest {
 
   @TestFactory
   Stream<DynamicTest> everyGoldenResourceReadsAndWritesBackUnchanged() {
-    Path folder = GoldenData.folder("snacks-core");
+    Path folder = GoldenData.folderOrNull("snacks-core");
+    if (folder == null) {
+      return GoldenData.absent("snacks-core");
+    }
     return customResources(folder, "_wf_crd.json").stream()
         .map(
             file ->

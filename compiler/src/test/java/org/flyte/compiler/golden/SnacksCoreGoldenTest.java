@@ -47,7 +47,10 @@ class SnacksCoreGoldenTest {
 
   @TestFactory
   Stream<DynamicTest> everyTaskAndWorkflowCompilesAsFlyteDoes() throws IOException {
-    Path folder = GoldenData.folder("snacks-core");
+    Path folder = GoldenData.folderOrNull("snacks-core");
+    if (folder == null) {
+      return GoldenData.absent("snacks-core");
+    }
     List<Path> files;
     try (Stream<Path> list = Files.list(folder)) {
       files = list.filter(p -> p.toString().endsWith(".pb")).sorted().toList();

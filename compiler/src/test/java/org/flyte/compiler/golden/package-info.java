@@ -1,5 +1,7 @@
 /**
  * Conformance tests against the compiler golden data of Flyte v1.16.8 ({@code
- * shared/testdata/compiler}, outside the repository; the tests skip when it is absent).
+ * flytepropeller/pkg/compiler/test/testdata}, outside this repository; {@link
+ * org.flyte.compiler.golden.GoldenData} says where it is looked for). Without the data each test
+ * class reports a skipped test with the reason.
  */
 package org.flyte.compiler.golden;

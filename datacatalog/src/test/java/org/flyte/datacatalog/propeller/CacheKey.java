@@ -16,8 +16,7 @@ import java.util.Map;
 import org.flyte.common.hash.ObjectHash;
 
 /**
- * A cacheable task execution as FlytePropeller keys it in DataCatalog, written from the spec
- * (catalog-scheduler-auth.md §1.13) after {@code
+ * A cacheable task execution as FlytePropeller keys it in DataCatalog, after {@code
  * flytepropeller/pkg/controller/nodes/catalog/datacatalog/transformer.go} and {@code
  * flyteplugins/go/tasks/pluginmachinery/catalog/hashing.go} (v1.16.8).
  */

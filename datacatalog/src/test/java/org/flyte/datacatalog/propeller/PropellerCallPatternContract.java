@@ -34,9 +34,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 
 /**
- * DataCatalog driven the way FlytePropeller drives it (spec §1.13): cache keys derived from the
- * task interface and the inputs, lookup miss → write → lookup hit, the overwrite path, and cache
- * serialization with owners racing for one reservation.
+ * DataCatalog driven the way FlytePropeller drives it ({@code
+ * flytepropeller/pkg/controller/nodes/catalog/datacatalog/datacatalog.go}, v1.16.8): cache keys
+ * derived from the task interface and the inputs, lookup miss → write → lookup hit, the overwrite
+ * path, and cache serialization with owners racing for one reservation.
  */
 abstract class PropellerCallPatternContract {
 

@@ -25,8 +25,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A test client that calls DataCatalog exactly as FlytePropeller's catalog client does (spec §1.13,
- * after {@code flytepropeller/pkg/controller/nodes/catalog/datacatalog/datacatalog.go}, v1.16.8):
+ * A test client that calls DataCatalog exactly as FlytePropeller's catalog client does (after
+ * {@code flytepropeller/pkg/controller/nodes/catalog/datacatalog/datacatalog.go}, v1.16.8):
  * NOT_FOUND from GetDataset or GetArtifact is a miss and any other error a failure; writes ignore
  * ALREADY_EXISTS on CreateDataset and AddTag; an overwrite falls back to create on NOT_FOUND.
  */

@@ -18,10 +18,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.init.ScriptUtils;
 
 /**
- * Our Flyway migrations against the DataCatalog schema of Flyte v1.16.8 (the spec's Appendix B, in
- * {@code expected-schema/}): V1 must create exactly that schema, V2 only adds our own indexes, and
- * both must adopt a database that the Go datacatalog already migrated. Runs the persistence
- * auto-configuration with Boot's Flyway, set up as {@code datacatalog.yaml} sets it up.
+ * Our Flyway migrations against the DataCatalog schema of Flyte v1.16.8 (what GORM's AutoMigrate
+ * makes of {@code datacatalog/pkg/repositories/models}, in {@code expected-schema/}): V1 must
+ * create exactly that schema, V2 only adds our own indexes, and both must adopt a database that the
+ * Go datacatalog already migrated. Runs the persistence auto-configuration with Boot's Flyway, set
+ * up as {@code datacatalog.yaml} sets it up.
  */
 class DataCatalogSchemaTest {
 

@@ -20,11 +20,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.init.ScriptUtils;
 
 /**
- * Our Flyway V1 against the FlyteAdmin schema of Flyte v1.16.8 (the spec's Appendix A, in {@code
- * expected-schema/}): V1 must create exactly that schema, later migrations may only add our own
- * indexes (named {@code flyteadmin_*}), plus Flyway's history table, and it must adopt a database
- * that the Go flyteadmin already migrated. Runs the persistence auto-configuration with Boot's
- * Flyway, set up as {@code flyteadmin.yaml} sets it up.
+ * Our Flyway V1 against the FlyteAdmin schema of Flyte v1.16.8 (what the migrations of {@code
+ * flyteadmin/pkg/repositories/config/migrations.go} leave, in {@code expected-schema/}): V1 must
+ * create exactly that schema, later migrations may only add our own indexes (named {@code
+ * flyteadmin_*}), plus Flyway's history table, and it must adopt a database that the Go flyteadmin
+ * already migrated. Runs the persistence auto-configuration with Boot's Flyway, set up as {@code
+ * flyteadmin.yaml} sets it up.
  */
 class FlyteAdminSchemaTest {
 
