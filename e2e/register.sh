@@ -39,9 +39,9 @@ tar -xzf "$WORK/package.tgz" -C "$WORK/package"
 echo "== FlyteRemote reads everything back"
 "$VENV/bin/python" e2e/check_remote.py "$WORK/package" "$ADMIN_GRPC" || { tail -80 "$WORK/sandbox.log"; exit 1; }
 echo "== stopping the sandbox (SIGTERM): within seconds, no warning, error or stack trace"
-kill -TERM "$sandbox_pid"
-wait "$sandbox_pid" || true
-sandbox_pid=""
+kill -TERM "$SANDBOX_PID"
+wait "$SANDBOX_PID" || true
+SANDBOX_PID=""
 grep -q "^Stopped in" "$WORK/sandbox.log" || { tail -30 "$WORK/sandbox.log"; echo "the sandbox did not stop cleanly" >&2; exit 1; }
 if grep -n -E "WARN|ERROR|Exception|FATAL" "$WORK/sandbox.log"; then
   echo "the sandbox printed the warnings or errors above" >&2
