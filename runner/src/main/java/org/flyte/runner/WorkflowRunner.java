@@ -82,11 +82,8 @@ public final class WorkflowRunner implements AutoCloseable {
           WorkflowRun run = new WorkflowRun(workflow, settings, services, threads, taskSlots);
           threads.execute(
               () -> {
-                try {
-                  run.run();
-                } finally {
-                  runs.remove(k, run);
-                }
+                runs.values().removeIf(WorkflowRun::done);
+                run.run();
               });
           return run;
         });
@@ -106,14 +103,15 @@ public final class WorkflowRunner implements AutoCloseable {
 
   /** Whether the runner is running the execution. */
   public boolean isRunning(WorkflowExecutionIdentifier executionId) {
-    return runs.containsKey(key(executionId));
+    WorkflowRun run = runs.get(key(executionId));
+    return run != null && !run.done();
   }
 
   /**
    * Waits at most {@code timeout} for the execution to end.
    *
    * @return the terminal phase it ended in, empty if it is still running after {@code timeout} or
-   *     the runner does not hold it
+   *     the runner does not hold it (finished executions are forgotten when the next one starts)
    */
   public Optional<flyteidl.core.Execution.WorkflowExecution.Phase> await(
       WorkflowExecutionIdentifier executionId, Duration timeout) throws InterruptedException {
