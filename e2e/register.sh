@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # End to end with the real SDK: registers a small flytekit project (e2e/project) into a fresh
 # sandbox with plain `pyflyte register`, in fast mode (archive uploaded through DataProxy's signed
-# URL, served by the admin itself on local disk) and with `--copy none`, twice each (the second
+# URL to the sandbox's S3 endpoint) and with `--copy none`, twice each (the second
 # time must be a no-op), then reads everything back with FlyteRemote (e2e/check_remote.py).
 #
 #   e2e/register.sh            # called by .ci/run after `mvn -B verify`
@@ -26,6 +26,9 @@ register() {
 echo "== pyflyte register (fast: archive uploaded through a signed URL), twice"
 register --version e2e-fast
 register --version e2e-fast
+archives="$(find "$WORK/sandbox/storage/my-s3-bucket" -name '*.tar.gz' | wc -l)"
+[[ "$archives" -ge 1 ]] || { echo "no fast-registration archive in the sandbox's S3 bucket" >&2; exit 1; }
+echo "   the archive went to the sandbox's S3 endpoint (bucket my-s3-bucket): $archives file(s)"
 echo "== pyflyte register --copy none, twice"
 register --version e2e-none --copy none
 register --version e2e-none --copy none
