@@ -331,6 +331,100 @@ class EngineTest {
     assertThat(sink.lines()).containsSubsequence("task n0#0 FAILED", "task n0#1 SUCCEEDED");
   }
 
+  @Test
+  void anArrayNodeRunsItsTaskPerElementAndCollectsTheOutputs() throws Exception {
+    TaskTemplate mapped = task("m", "mapped", "a");
+    NodeSpec sub = taskNode("n0", mapped);
+    var items =
+        flyteidl.core.Literals.Literal.newBuilder()
+            .setCollection(
+                flyteidl.core.Literals.LiteralCollection.newBuilder()
+                    .addLiterals(Workflows.integer(1))
+                    .addLiterals(Workflows.integer(2))
+                    .addLiterals(Workflows.integer(3)))
+            .build();
+    NodeSpec array =
+        Workflows.node(
+                "n0",
+                NodeKind.ARRAY,
+                List.of(
+                    Binding.newBuilder()
+                        .setVar("a")
+                        .setBinding(
+                            BindingData.newBuilder()
+                                .setCollection(
+                                    flyteidl.core.Literals.BindingDataCollection.newBuilder()
+                                        .addBindings(scalar(1))
+                                        .addBindings(scalar(2))
+                                        .addBindings(scalar(3))))
+                        .build()))
+            .toBuilder()
+            .array(new org.flyte.compiler.k8s.model.ArrayNodeSpec(sub, 2L, null, null, null))
+            .build();
+    var cr = resource(Workflows.chain("p:d:wf", List.of(array)), null);
+
+    assertThat(run(cr)).as("%s", sink.lines()).isEqualTo(WorkflowExecution.Phase.SUCCEEDED);
+
+    assertThat(launcher.launched).hasSize(3);
+    assertThat(launcher.launched)
+        .extracting(p -> p.environment().get("FLYTE_K8S_ARRAY_INDEX"))
+        .containsExactlyInAnyOrder("0", "1", "2");
+    assertThat(sink.lines())
+        .containsSubsequence(
+            "node n0 QUEUED",
+            "node n0 RUNNING",
+            "task n0#0 RUNNING",
+            "task n0#0 SUCCEEDED",
+            "node n0 SUCCEEDED")
+        .noneMatch(l -> l.contains("n0-0-n"));
+    var done =
+        sink.of(flyteidl.event.Event.TaskExecutionEvent.class).stream()
+            .filter(t -> t.getPhase() == flyteidl.core.Execution.TaskExecution.Phase.SUCCEEDED)
+            .findFirst()
+            .orElseThrow();
+    assertThat(done.getMetadata().getExternalResourcesList())
+        .extracting(r -> r.getIndex())
+        .containsExactly(0, 1, 2);
+    var wf = sink.of(flyteidl.event.Event.WorkflowExecutionEvent.class);
+    LiteralMap outputs =
+        new ProtoStore(store)
+            .read(
+                org.flyte.common.storage.DataReference.parse(wf.get(wf.size() - 1).getOutputUri()),
+                LiteralMap.getDefaultInstance());
+    assertThat(outputs.getLiteralsOrThrow("o0").getCollection().getLiteralsCount()).isEqualTo(3);
+    assertThat(items.getCollection().getLiteralsCount()).isEqualTo(3);
+  }
+
+  @Test
+  void theFailureNodeRunsWhenTheWorkflowFails() throws Exception {
+    TaskTemplate bad = task("m", "bad", "a");
+    TaskTemplate cleanup = task("m", "cleanup", "a");
+    launcher.script.put("m.bad", List.of(FakeLauncher.Behaviour.FAIL_PERMANENT));
+    WorkflowSpec chain =
+        Workflows.chain(
+            "p:d:wf", List.of(taskNode("n0", bad, Workflows.promise("a", "start-node", "x"))));
+    WorkflowSpec spec =
+        new WorkflowSpec(
+            chain.id(),
+            chain.nodes(),
+            null,
+            chain.edges(),
+            taskNode("fn0", cleanup, Workflows.promise("a", "start-node", "x")),
+            chain.outputs(),
+            chain.outputBindings(),
+            null);
+
+    assertThat(run(resource(spec, null))).isEqualTo(WorkflowExecution.Phase.FAILED);
+
+    assertThat(sink.lines())
+        .containsSubsequence(
+            "node n0 FAILED", "wf FAILING", "node fn0 QUEUED", "node fn0 SUCCEEDED", "wf FAILED");
+  }
+
+  private static BindingData scalar(long v) {
+    return BindingData.newBuilder().setScalar(Workflows.integer(v).getScalar()).build();
+  }
+
   /** All nodes after start-node, all before end-node; outputs o0 of the first. */
   private static WorkflowSpec fanOut(List<NodeSpec> nodes) {
     WorkflowSpec chain = Workflows.chain("p:d:fan", List.of(nodes.get(0)));
