@@ -278,6 +278,71 @@ class EngineTest {
   }
 
   @Test
+  void aSerializedCacheWaitsForTheReservationHoldersOutputs() throws Exception {
+    TaskTemplate cached =
+        task("m", "serial", "a").toBuilder()
+            .setMetadata(
+                flyteidl.core.Tasks.TaskMetadata.newBuilder()
+                    .setDiscoverable(true)
+                    .setCacheSerializable(true)
+                    .setDiscoveryVersion("1"))
+            .build();
+    byName.put("m.serial", cached);
+    WorkflowSpec spec =
+        Workflows.chain(
+            "p:d:wf", List.of(taskNode("n0", cached, Workflows.promise("a", "start-node", "x"))));
+    catalog.otherOwner = "someone-else";
+    var cr = resource(spec, null);
+    runner.start(cr);
+    Thread.sleep(700);
+    assertThat(launcher.launched).isEmpty();
+
+    var key =
+        new org.flyte.runner.catalog.CatalogKey(
+            cached.getId(),
+            cached.getInterface(),
+            "1",
+            LiteralMap.newBuilder().putLiterals("a", Workflows.integer(1)).build(),
+            List.of());
+    catalog.put(
+        key, LiteralMap.newBuilder().putLiterals("o0", Workflows.integer(11)).build(), null, false);
+
+    assertThat(runner.await(cr.executionId(), Duration.ofSeconds(10)))
+        .contains(WorkflowExecution.Phase.SUCCEEDED);
+    assertThat(launcher.launched).isEmpty();
+    assertThat(
+            sink.of(NodeExecutionEvent.class).stream()
+                .filter(e -> e.getPhase() == NodeExecution.Phase.SUCCEEDED)
+                .findFirst()
+                .orElseThrow()
+                .getTaskNodeMetadata()
+                .getCacheStatus()
+                .name())
+        .isEqualTo("CACHE_HIT");
+  }
+
+  @Test
+  void aHeldReservationIsReleasedAfterTheRun() throws Exception {
+    TaskTemplate cached =
+        task("m", "serial2", "a").toBuilder()
+            .setMetadata(
+                flyteidl.core.Tasks.TaskMetadata.newBuilder()
+                    .setDiscoverable(true)
+                    .setCacheSerializable(true)
+                    .setDiscoveryVersion("1"))
+            .build();
+    byName.put("m.serial2", cached);
+    WorkflowSpec spec =
+        Workflows.chain(
+            "p:d:wf", List.of(taskNode("n0", cached, Workflows.promise("a", "start-node", "x"))));
+
+    assertThat(run(resource(spec, null))).isEqualTo(WorkflowExecution.Phase.SUCCEEDED);
+
+    assertThat(launcher.launched).hasSize(1);
+    assertThat(catalog.released).hasSize(1);
+  }
+
+  @Test
   void taskProcessesNeverExceedTheConfiguredSlots() throws Exception {
     runner.close();
     runner = runner(2);

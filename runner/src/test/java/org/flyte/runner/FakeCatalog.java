@@ -38,11 +38,18 @@ final class FakeCatalog implements TaskCatalog {
         outputs, CatalogMetadata.newBuilder().setDatasetId(key.datasetIdentifier()).build());
   }
 
+  /** Another execution holding every reservation; null for none. */
+  volatile String otherOwner;
+
+  final java.util.List<String> released = new java.util.concurrent.CopyOnWriteArrayList<>();
+
   @Override
   public boolean reserve(CatalogKey key, String owner, Duration heartbeat) {
-    return true;
+    return otherOwner == null || otherOwner.equals(owner);
   }
 
   @Override
-  public void release(CatalogKey key, String owner) {}
+  public void release(CatalogKey key, String owner) {
+    released.add(owner);
+  }
 }
