@@ -10,13 +10,16 @@ import flyteidl.service.AdminServiceGrpc;
 import io.grpc.Channel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Sends events to FlyteAdmin through its gRPC {@code AdminService}, as propeller's admin event sink
  * does ({@code flytepropeller/events/admin_eventsink.go}, v1.16.8): one request per event with a
- * fresh request id; {@code ALREADY_EXISTS} is a duplicate and ignored.
+ * fresh request id; {@code ALREADY_EXISTS} is a duplicate and ignored; {@code RESOURCE_EXHAUSTED},
+ * {@code UNAVAILABLE} and {@code DEADLINE_EXCEEDED} are sent again with backoff, at most 10 times.
  */
 public final class AdminEventSink implements EventSink {
 
@@ -67,15 +70,35 @@ public final class AdminEventSink implements EventSink {
   }
 
   private static void send(Runnable call) {
-    try {
-      call.run();
-    } catch (StatusRuntimeException e) {
-      Status status = e.getStatus();
-      if (status.getCode() == Status.Code.ALREADY_EXISTS) {
+    long backoff = 100;
+    for (int attempt = 1; ; attempt++) {
+      try {
+        call.run();
         return;
+      } catch (StatusRuntimeException e) {
+        Status status = e.getStatus();
+        if (status.getCode() == Status.Code.ALREADY_EXISTS) {
+          return;
+        }
+        if (!RETRIED.contains(status.getCode()) || attempt >= MAX_ATTEMPTS) {
+          throw new EventRejectedException(
+              status.getCode(), String.valueOf(status.getDescription()), e);
+        }
       }
-      throw new EventRejectedException(
-          status.getCode(), String.valueOf(status.getDescription()), e);
+      try {
+        Thread.sleep(backoff);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new EventRejectedException(Status.Code.CANCELLED, "interrupted", e);
+      }
+      backoff = Math.min(backoff * 2, 5_000);
     }
   }
+
+  /** Answers after which the same event is sent again: busy or unreachable, not refused. */
+  private static final Set<Status.Code> RETRIED =
+      EnumSet.of(
+          Status.Code.RESOURCE_EXHAUSTED, Status.Code.UNAVAILABLE, Status.Code.DEADLINE_EXCEEDED);
+
+  private static final int MAX_ATTEMPTS = 10;
 }
