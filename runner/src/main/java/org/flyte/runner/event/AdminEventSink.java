@@ -19,7 +19,9 @@ import java.util.concurrent.TimeUnit;
  * Sends events to FlyteAdmin through its gRPC {@code AdminService}, as propeller's admin event sink
  * does ({@code flytepropeller/events/admin_eventsink.go}, v1.16.8): one request per event with a
  * fresh request id; {@code ALREADY_EXISTS} is a duplicate and ignored; {@code RESOURCE_EXHAUSTED},
- * {@code UNAVAILABLE} and {@code DEADLINE_EXCEEDED} are sent again with backoff, at most 10 times.
+ * {@code UNAVAILABLE} and {@code DEADLINE_EXCEEDED} are sent again with backoff for about 40 s; a
+ * workflow event also after {@code NOT_FOUND} (the execution is stored after the executor
+ * returned).
  */
 public final class AdminEventSink implements EventSink {
 
@@ -32,6 +34,7 @@ public final class AdminEventSink implements EventSink {
   @Override
   public void workflow(WorkflowExecutionEvent event) {
     send(
+        WORKFLOW_RETRIED,
         () ->
             stub()
                 .createWorkflowEvent(
@@ -44,6 +47,7 @@ public final class AdminEventSink implements EventSink {
   @Override
   public void node(NodeExecutionEvent event) {
     send(
+        RETRIED,
         () ->
             stub()
                 .createNodeEvent(
@@ -56,6 +60,7 @@ public final class AdminEventSink implements EventSink {
   @Override
   public void task(TaskExecutionEvent event) {
     send(
+        RETRIED,
         () ->
             stub()
                 .createTaskEvent(
@@ -69,7 +74,7 @@ public final class AdminEventSink implements EventSink {
     return admin.withDeadlineAfter(30, TimeUnit.SECONDS);
   }
 
-  private static void send(Runnable call) {
+  private static void send(Set<Status.Code> retried, Runnable call) {
     long backoff = 100;
     for (int attempt = 1; ; attempt++) {
       try {
@@ -80,7 +85,7 @@ public final class AdminEventSink implements EventSink {
         if (status.getCode() == Status.Code.ALREADY_EXISTS) {
           return;
         }
-        if (!RETRIED.contains(status.getCode()) || attempt >= MAX_ATTEMPTS) {
+        if (!retried.contains(status.getCode()) || attempt >= MAX_ATTEMPTS) {
           throw new EventRejectedException(
               status.getCode(), String.valueOf(status.getDescription()), e);
         }
@@ -100,5 +105,17 @@ public final class AdminEventSink implements EventSink {
       EnumSet.of(
           Status.Code.RESOURCE_EXHAUSTED, Status.Code.UNAVAILABLE, Status.Code.DEADLINE_EXCEEDED);
 
-  private static final int MAX_ATTEMPTS = 10;
+  /**
+   * For workflow events also {@code NOT_FOUND}: FlyteAdmin stores a new execution only after its
+   * executor returned, so the runner's first event can arrive before the execution exists.
+   */
+  private static final Set<Status.Code> WORKFLOW_RETRIED =
+      EnumSet.of(
+          Status.Code.RESOURCE_EXHAUSTED,
+          Status.Code.UNAVAILABLE,
+          Status.Code.DEADLINE_EXCEEDED,
+          Status.Code.NOT_FOUND);
+
+  /** About 40 s of attempts with the backoff above. */
+  private static final int MAX_ATTEMPTS = 14;
 }

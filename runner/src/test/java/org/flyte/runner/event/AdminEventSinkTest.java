@@ -75,12 +75,13 @@ class AdminEventSinkTest {
   void aBusyAdminIsAskedAgainAndADuplicateIsNotAnError() {
     answers.add(Status.RESOURCE_EXHAUSTED.withDescription("too many events in flight"));
     answers.add(Status.UNAVAILABLE);
+    answers.add(Status.NOT_FOUND.withDescription("missing entity of type execution"));
     AdminEventSink sink = new AdminEventSink(channel);
 
     sink.workflow(WorkflowExecutionEvent.getDefaultInstance());
     sink.node(NodeExecutionEvent.getDefaultInstance());
 
-    assertThat(requestIds).hasSize(3);
+    assertThat(requestIds).hasSize(4);
     assertThat(requestIds.get(0)).isNotEmpty();
   }
 
