@@ -140,6 +140,55 @@ class SnacksWorkflowsTest {
         .containsEntry("FLYTE_ATTEMPT_NUMBER", "0");
   }
 
+  static java.util.stream.Stream<String> everyResource() throws Exception {
+    if (!Files.isDirectory(GOLDEN)) {
+      return java.util.stream.Stream.of("absent");
+    }
+    try (var files = Files.list(GOLDEN)) {
+      return files.map(p -> p.getFileName().toString()).sorted().toList().stream();
+    }
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.MethodSource("everyResource")
+  void everyRecordedResourceEndsSucceededOrFailsNamingTheTaskType(String file) throws Exception {
+    var id = load(file);
+    boolean clusterOnly =
+        cr.tasks().values().stream()
+            .anyMatch(
+                t ->
+                    !t.getContainer().getArgsList().stream()
+                        .anyMatch(a -> a.startsWith("pyflyte-")));
+
+    WorkflowExecution.Phase phase = run(id);
+
+    if (clusterOnly) {
+      assertThat(phase).isEqualTo(WorkflowExecution.Phase.FAILED);
+      assertThat(
+              sink.of(NodeExecutionEvent.class).stream()
+                  .filter(n -> n.getPhase() == NodeExecution.Phase.FAILED)
+                  .findFirst()
+                  .orElseThrow()
+                  .getError()
+                  .getMessage())
+          .contains("needs a cluster");
+    } else if (phase == WorkflowExecution.Phase.FAILED) {
+      // the recorded inputs lead some branches to their else-fail
+      List<String> elseFails =
+          cr.spec().nodes().values().stream()
+              .filter(n -> n.branch() != null && n.branch().elseFail() != null)
+              .map(n -> "[UserProvidedError] " + n.branch().elseFail().getMessage())
+              .toList();
+      WorkflowExecutionEvent failed =
+          sink.of(WorkflowExecutionEvent.class)
+              .get(sink.of(WorkflowExecutionEvent.class).size() - 1);
+      assertThat(elseFails).as("%s", sink.lines()).contains(failed.getError().getMessage());
+    } else {
+      assertThat(phase).isEqualTo(WorkflowExecution.Phase.SUCCEEDED);
+      assertThat(sink.lines()).last().isEqualTo("wf SUCCEEDED");
+    }
+  }
+
   @Test
   void branchRunsTheTakenNodeOnly() throws Exception {
     var id = load("026_core.control_flow.conditions.multiplier_2_wf_crd.json");

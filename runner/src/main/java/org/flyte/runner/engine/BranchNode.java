@@ -44,13 +44,15 @@ final class BranchNode {
         throw new NodeFailure(
                 NodeFailure.error(
                     ExecutionError.ErrorKind.USER,
-                    branch.elseFail().getFailedNodeId(),
-                    branch.elseFail().getMessage()),
+                    "UserProvidedError",
+                    "[UserProvidedError] " + branch.elseFail().getMessage()),
                 false,
                 false)
             .raise();
       }
-      throw NodeFailure.user("NoBranchTaken", "no condition of the branch held", false).raise();
+      throw NodeFailure.user(
+              "MalformedBranchUserError", "[MalformedBranchUserError] No branch satisfied", false)
+          .raise();
     }
     NodeSpec node = graph.spec.node(taken);
     if (node == null) {
