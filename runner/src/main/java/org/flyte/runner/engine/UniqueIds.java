@@ -54,6 +54,24 @@ final class UniqueIds {
     return "f" + base32(bytes);
   }
 
+  /** {@code FixedLengthUniqueIDForParts} with the 64-bit FNV-1a hash ({@code Algorithm64}). */
+  static String forParts64(int maxLength, String... parts) {
+    String id = String.join("-", parts);
+    if (id.length() <= maxLength) {
+      return id;
+    }
+    long hash = 0xcbf29ce484222325L;
+    for (byte b : id.getBytes(StandardCharsets.UTF_8)) {
+      hash ^= b & 0xff;
+      hash *= 0x100000001b3L;
+    }
+    byte[] bytes = new byte[8];
+    for (int i = 0; i < 8; i++) {
+      bytes[i] = (byte) (hash >>> (56 - 8 * i));
+    }
+    return "f" + base32(bytes);
+  }
+
   private static String base32(byte[] data) {
     StringBuilder out = new StringBuilder();
     int buffer = 0;
