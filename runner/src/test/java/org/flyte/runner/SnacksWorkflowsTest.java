@@ -134,6 +134,8 @@ class SnacksWorkflowsTest {
     assertThat(FakeLauncher.arg(cmd, "--output-prefix")).endsWith("/n0/data/0");
     assertThat(FakeLauncher.arg(cmd, "--prev-checkpoint")).isEqualTo("\"\"");
     assertThat(FakeLauncher.arg(cmd, "--checkpoint-path")).endsWith("/_flytecheckpoints");
+    assertThat(FakeLauncher.arg(cmd, "--raw-output-data-prefix"))
+        .matches("mem://bucket/data/[a-z0-9]{2}/" + id.getName() + "-n0-0");
     assertThat(launcher.launched.get(0).environment())
         .containsEntry("FLYTE_INTERNAL_EXECUTION_ID", id.getName())
         .containsEntry("FLYTE_INTERNAL_EXECUTION_PROJECT", "flytesnacks")

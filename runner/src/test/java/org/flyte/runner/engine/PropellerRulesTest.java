@@ -30,6 +30,9 @@ class PropellerRulesTest {
     assertThat(UniqueIds.forParts64(20, "abcdefghijklmnopqrst", "n0", "0"))
         .isEqualTo("fcowultc6k2jaw");
     assertThat(UniqueIds.forParts64(20, "short", "n0", "0")).isEqualTo("short-n0-0");
+    // raw output shards (NewBase36PrefixShardSelector): FNV-1a 32 modulo 36 * 36
+    assertThat(UniqueIds.shard("abc-n0-0")).isEqualTo("yz");
+    assertThat(UniqueIds.shard("x1234-n3-1")).isEqualTo("ux");
   }
 
   private static Literal lit(Primitive p) {
