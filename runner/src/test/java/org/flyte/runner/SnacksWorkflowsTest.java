@@ -159,8 +159,9 @@ class SnacksWorkflowsTest {
         cr.tasks().values().stream()
             .anyMatch(
                 t ->
-                    !t.getContainer().getArgsList().stream()
-                        .anyMatch(a -> a.startsWith("pyflyte-")));
+                    t.getType().equals("container_array")
+                        || t.getContainer().getArgsList().stream()
+                            .noneMatch(a -> a.startsWith("pyflyte-")));
 
     WorkflowExecution.Phase phase = run(id);
 
