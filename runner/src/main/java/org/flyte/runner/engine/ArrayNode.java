@@ -204,14 +204,16 @@ final class ArrayNode {
       throws InterruptedException {
     ParentInfo parent = ParentInfo.of(graph.parent, ref.spec().id(), 0, false);
     NodeSpec spec = sub.toBuilder().id("n" + index).name("n" + index).inputBindings(null).build();
+    // As propeller's array node: the sub-task reads the array node's inputs file (flytekit picks
+    // element FLYTE_K8S_ARRAY_INDEX) and writes under <array output dir>/<index>/<attempt>.
     NodeRef subRef =
         new NodeRef(
             spec,
             UniqueIds.node(parent, spec.id()),
             parent,
-            ref.dataDir().resolve(Integer.toString(index)),
-            task.getId());
-    ctx.protos.write(subRef.inputs(), inputs);
+            ref.outputDir(0).resolve(Integer.toString(index)),
+            task.getId(),
+            ref.inputs());
     int budget =
         sub.retry() != null && sub.retry().minAttempts() != null
             ? Math.max(1, sub.retry().minAttempts())

@@ -59,6 +59,7 @@ final class BranchNode {
       throw NodeFailure.system("BadSpecification", "branch node [" + taken + "] not found", false)
           .raise();
     }
+    graph.awaitUpstream(taken);
     LiteralMap outputs = new NodeExecutor(graph).execute(node, ref.outputDir(0).resolve(taken));
     graph.setOutputs(taken, outputs);
     return outputs;
