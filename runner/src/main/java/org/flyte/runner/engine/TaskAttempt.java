@@ -41,8 +41,27 @@ final class TaskAttempt {
   final TaskExecutionIdentifier id;
   final String generatedName;
   final DataReference outputDir;
+  private final Map<String, String> extraEnvironment;
+  private final boolean reported;
 
   TaskAttempt(RunContext ctx, NodeRef ref, TaskTemplate task, int attempt, Cancellation cancel) {
+    this(ctx, ref, task, attempt, cancel, Map.of(), true);
+  }
+
+  /**
+   * An attempt whose task events are sent ({@code reported}) or left to its caller (the sub-tasks
+   * of an array node, which it reports as external resources of its own task event).
+   */
+  TaskAttempt(
+      RunContext ctx,
+      NodeRef ref,
+      TaskTemplate task,
+      int attempt,
+      Cancellation cancel,
+      Map<String, String> extraEnvironment,
+      boolean reported) {
+    this.extraEnvironment = extraEnvironment;
+    this.reported = reported;
     this.ctx = ctx;
     this.ref = ref;
     this.task = task;
@@ -224,8 +243,18 @@ final class TaskAttempt {
     return failure.raise();
   }
 
+  /** The links to this attempt's standard output and error. */
+  List<TaskLog> logs() {
+    return List.of(
+        log("stdout", outputDir.resolve("stdout.log")),
+        log("stderr", outputDir.resolve("stderr.log")));
+  }
+
   private void task(
       TaskExecution.Phase phase, int version, Consumer<TaskExecutionEvent.Builder> more) {
+    if (!reported) {
+      return;
+    }
     ctx.events.task(
         phase,
         e -> {
@@ -271,23 +300,14 @@ final class TaskAttempt {
   List<String> command(LiteralMap inputs) throws NodeFailure.Raised {
     List<String> raw = new ArrayList<>(task.getContainer().getCommandList());
     raw.addAll(task.getContainer().getArgsList());
-    String rawPrefix = ctx.rawOutputPrefix + "/" + generatedName;
+    String rawPrefix = rawPrefix(attempt);
     ArgsTemplate template =
         new ArgsTemplate(
             ref.inputs().toString(),
             ref.dataDir().toString(),
             outputDir.toString(),
             rawPrefix,
-            attempt == 0
-                ? ""
-                : ctx.rawOutputPrefix
-                    + "/"
-                    + UniqueIds.forParts(
-                        UniqueIds.TASK_NAME_LENGTH,
-                        ctx.executionId().getName(),
-                        ref.uniqueId(),
-                        Integer.toString(attempt - 1))
-                    + "/_flytecheckpoints",
+            attempt == 0 ? "" : rawPrefix(attempt - 1) + "/_flytecheckpoints",
             rawPrefix + "/_flytecheckpoints",
             generatedName,
             ctx.cr.metadata().namespace() == null ? "" : ctx.cr.metadata().namespace(),
@@ -295,6 +315,24 @@ final class TaskAttempt {
     List<String> args = template.render(raw);
     args.set(0, Python.program(ctx.settings.python(), args.get(0)));
     return args;
+  }
+
+  /**
+   * Where an attempt writes raw data ({@code ComputeRawOutputPrefix} of {@code
+   * nodes/task/taskexec_context.go}): {@code <raw output prefix>/<shard>/<attempt name>}.
+   */
+  private String rawPrefix(int attemptNumber) {
+    String name =
+        UniqueIds.forParts(
+            UniqueIds.TASK_NAME_LENGTH,
+            ctx.executionId().getName(),
+            ref.uniqueId(),
+            Integer.toString(attemptNumber));
+    String base =
+        ctx.rawOutputPrefix.endsWith("/")
+            ? ctx.rawOutputPrefix.substring(0, ctx.rawOutputPrefix.length() - 1)
+            : ctx.rawOutputPrefix;
+    return base + "/" + UniqueIds.shard(name) + "/" + name;
   }
 
   private Map<String, String> environment() {
@@ -316,6 +354,7 @@ final class TaskAttempt {
     if (ctx.cr.executionConfig().environmentVariables() != null) {
       env.putAll(ctx.cr.executionConfig().environmentVariables());
     }
+    env.putAll(extraEnvironment);
     env.putAll(ctx.settings.taskEnvironment());
     return env;
   }
