@@ -10,6 +10,7 @@ import flyteidl.admin.Event.WorkflowExecutionEventRequest;
 import flyteidl.admin.Event.WorkflowExecutionEventResponse;
 import flyteidl.service.AdminServiceGrpc;
 import io.grpc.stub.StreamObserver;
+import org.flyte.admin.service.event.EventAdmission;
 import org.flyte.admin.service.event.NodeEventService;
 import org.flyte.admin.service.event.TaskEventService;
 import org.flyte.admin.service.event.WorkflowEventService;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code flyteidl.service.AdminService}, its share of events (what FlytePropeller reports):
- * CreateWorkflowEvent, CreateNodeEvent, CreateTaskEvent.
+ * CreateWorkflowEvent, CreateNodeEvent, CreateTaskEvent, each admitted by {@link EventAdmission}.
  */
 @Component
 public class EventGrpcService implements AdminServiceGrpc.AsyncService {
@@ -25,32 +26,37 @@ public class EventGrpcService implements AdminServiceGrpc.AsyncService {
   private final WorkflowEventService workflows;
   private final NodeEventService nodes;
   private final TaskEventService tasks;
+  private final EventAdmission admission;
 
   public EventGrpcService(
-      WorkflowEventService workflows, NodeEventService nodes, TaskEventService tasks) {
+      WorkflowEventService workflows,
+      NodeEventService nodes,
+      TaskEventService tasks,
+      EventAdmission admission) {
     this.workflows = workflows;
     this.nodes = nodes;
     this.tasks = tasks;
+    this.admission = admission;
   }
 
   @Override
   public void createWorkflowEvent(
       WorkflowExecutionEventRequest request,
       StreamObserver<WorkflowExecutionEventResponse> responseObserver) {
-    reply(responseObserver, workflows.create(request));
+    reply(responseObserver, admission.admit(() -> workflows.create(request)));
   }
 
   @Override
   public void createNodeEvent(
       NodeExecutionEventRequest request,
       StreamObserver<NodeExecutionEventResponse> responseObserver) {
-    reply(responseObserver, nodes.create(request));
+    reply(responseObserver, admission.admit(() -> nodes.create(request)));
   }
 
   @Override
   public void createTaskEvent(
       TaskExecutionEventRequest request,
       StreamObserver<TaskExecutionEventResponse> responseObserver) {
-    reply(responseObserver, tasks.create(request));
+    reply(responseObserver, admission.admit(() -> tasks.create(request)));
   }
 }
