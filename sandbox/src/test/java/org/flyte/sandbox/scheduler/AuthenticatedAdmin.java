@@ -91,7 +91,7 @@ final class AuthenticatedAdmin implements AutoCloseable {
 
   AuthenticatedAdmin(Path dir) throws IOException {
     int httpPort = freePort();
-    auth = SandboxAuth.prepare(new SandboxSettings(dir, httpPort, 0, 0, 0, 0));
+    auth = SandboxAuth.prepare(new SandboxSettings(dir, httpPort, 0, 0, 0, 0, 0));
     List<String> args = new ArrayList<>();
     for (String property : TestPostgres.properties(dbname)) {
       args.add("--" + property);
