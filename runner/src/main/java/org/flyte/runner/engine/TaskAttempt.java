@@ -19,7 +19,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
+import org.flyte.common.error.ErrorCode;
+import org.flyte.common.error.FlyteException;
 import org.flyte.common.storage.DataReference;
 import org.flyte.runner.process.LaunchedProcess;
 import org.flyte.runner.process.ProcessSpec;
@@ -139,14 +142,12 @@ final class TaskAttempt {
         throw fail(errorOf(exit, stderr));
       }
       DataReference outputsFile = outputDir.resolve("outputs.pb");
-      DataReference futures = outputDir.resolve("futures.pb");
-      if (ctx.services.store().head(futures).isPresent()) {
+      LiteralMap outputs = readIfPresent(outputsFile);
+      if (outputs != null) {
+        // the common case first: one read, no listing
+      } else if (ctx.services.store().head(outputDir.resolve("futures.pb")).isPresent()) {
         task(TaskExecution.Phase.SUCCEEDED, 2, e -> e.addAllLogs(logs));
-        return new Result(null, futures);
-      }
-      LiteralMap outputs;
-      if (ctx.services.store().head(outputsFile).isPresent()) {
-        outputs = ctx.protos.read(outputsFile, LiteralMap.getDefaultInstance());
+        return new Result(null, outputDir.resolve("futures.pb"));
       } else if (task.getInterface().getOutputs().getVariablesCount() == 0) {
         outputs = LiteralMap.getDefaultInstance();
       } else {
@@ -174,6 +175,17 @@ final class TaskAttempt {
       }
       ctx.taskSlots.release();
       deleteQuietly(work);
+    }
+  }
+
+  private LiteralMap readIfPresent(DataReference file) {
+    try {
+      return ctx.protos.read(file, LiteralMap.getDefaultInstance());
+    } catch (FlyteException e) {
+      if (e.code() == ErrorCode.NOT_FOUND) {
+        return null;
+      }
+      throw e;
     }
   }
 
@@ -286,13 +298,28 @@ final class TaskAttempt {
         .build();
   }
 
+  /** Stores the logs in the background: read now (the work directory goes), written meanwhile. */
   private void upload(Path stdout, Path stderr) {
     for (Path p : List.of(stdout, stderr)) {
+      byte[] data;
       try {
-        byte[] data = Files.exists(p) ? Files.readAllBytes(p) : new byte[0];
-        ctx.services.store().write(outputDir.resolve(p.getFileName().toString()), data);
+        data = Files.exists(p) ? Files.readAllBytes(p) : new byte[0];
       } catch (IOException | RuntimeException e) {
-        // logs are best effort; the attempt's outcome does not depend on them
+        continue;
+      }
+      DataReference where = outputDir.resolve(p.getFileName().toString());
+      Runnable write =
+          () -> {
+            try {
+              ctx.services.store().write(where, data);
+            } catch (RuntimeException e) {
+              // logs are best effort; the attempt's outcome does not depend on them
+            }
+          };
+      try {
+        ctx.threads.execute(write);
+      } catch (RejectedExecutionException e) {
+        write.run(); // the runner is shutting down
       }
     }
   }
