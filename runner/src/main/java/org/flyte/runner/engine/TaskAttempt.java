@@ -15,8 +15,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
@@ -90,7 +88,9 @@ final class TaskAttempt {
 
   Result run(LiteralMap inputs, Duration timeout, Runnable onRunning)
       throws NodeFailure.Raised, InterruptedException {
-    List<String> args = command(inputs);
+    ContainerLaunch launch =
+        new ContainerLaunch(ctx, ref, task, attempt, generatedName, outputDir, extraEnvironment);
+    List<String> args = launch.command(inputs);
     Path work = ctx.settings.workDirectory().resolve(generatedName + "-" + System.nanoTime());
     Path stdout = work.resolve("stdout.log");
     Path stderr = work.resolve("stderr.log");
@@ -106,7 +106,7 @@ final class TaskAttempt {
         process =
             ctx.services
                 .launcher()
-                .launch(new ProcessSpec(args, environment(), work, stdout, stderr));
+                .launch(new ProcessSpec(args, launch.environment(), work, stdout, stderr));
       } catch (IOException e) {
         throw fail(
             NodeFailure.system(
@@ -322,68 +322,6 @@ final class TaskAttempt {
         write.run(); // the runner is shutting down
       }
     }
-  }
-
-  List<String> command(LiteralMap inputs) throws NodeFailure.Raised {
-    List<String> raw = new ArrayList<>(task.getContainer().getCommandList());
-    raw.addAll(task.getContainer().getArgsList());
-    String rawPrefix = rawPrefix(attempt);
-    ArgsTemplate template =
-        new ArgsTemplate(
-            ref.inputs().toString(),
-            ref.dataDir().toString(),
-            outputDir.toString(),
-            rawPrefix,
-            attempt == 0 ? "" : rawPrefix(attempt - 1) + "/_flytecheckpoints",
-            rawPrefix + "/_flytecheckpoints",
-            generatedName,
-            ctx.cr.metadata().namespace() == null ? "" : ctx.cr.metadata().namespace(),
-            inputs);
-    List<String> args = template.render(raw);
-    args.set(0, Python.program(ctx.settings.python(), args.get(0)));
-    return args;
-  }
-
-  /**
-   * Where an attempt writes raw data ({@code ComputeRawOutputPrefix} of {@code
-   * nodes/task/taskexec_context.go}): {@code <raw output prefix>/<shard>/<attempt name>}.
-   */
-  private String rawPrefix(int attemptNumber) {
-    String name =
-        UniqueIds.forParts(
-            UniqueIds.TASK_NAME_LENGTH,
-            ctx.executionId().getName(),
-            ref.uniqueId(),
-            Integer.toString(attemptNumber));
-    String base =
-        ctx.rawOutputPrefix.endsWith("/")
-            ? ctx.rawOutputPrefix.substring(0, ctx.rawOutputPrefix.length() - 1)
-            : ctx.rawOutputPrefix;
-    return base + "/" + UniqueIds.shard(name) + "/" + name;
-  }
-
-  private Map<String, String> environment() {
-    Map<String, String> env = new HashMap<>(System.getenv());
-    Python.prependPath(ctx.settings.python(), env);
-    task.getContainer().getEnvList().forEach(kv -> env.put(kv.getKey(), kv.getValue()));
-    if (ctx.cr.spec() != null && ctx.cr.spec().id() != null) {
-      env.put("FLYTE_INTERNAL_EXECUTION_WORKFLOW", ctx.cr.spec().id());
-    }
-    var exec = ctx.executionId();
-    env.put("FLYTE_INTERNAL_EXECUTION_ID", exec.getName());
-    env.put("FLYTE_INTERNAL_EXECUTION_PROJECT", exec.getProject());
-    env.put("FLYTE_INTERNAL_EXECUTION_DOMAIN", exec.getDomain());
-    env.put("FLYTE_ATTEMPT_NUMBER", Integer.toString(attempt));
-    env.put("FLYTE_INTERNAL_TASK_PROJECT", task.getId().getProject());
-    env.put("FLYTE_INTERNAL_TASK_DOMAIN", task.getId().getDomain());
-    env.put("FLYTE_INTERNAL_TASK_NAME", task.getId().getName());
-    env.put("FLYTE_INTERNAL_TASK_VERSION", task.getId().getVersion());
-    if (ctx.cr.executionConfig().environmentVariables() != null) {
-      env.putAll(ctx.cr.executionConfig().environmentVariables());
-    }
-    env.putAll(extraEnvironment);
-    env.putAll(ctx.settings.taskEnvironment());
-    return env;
   }
 
   private static void deleteQuietly(Path dir) {
