@@ -133,7 +133,7 @@ final class TaskAttempt {
             new NodeFailure(
                 NodeFailure.error(
                     ExecutionError.ErrorKind.USER,
-                    "TaskExecutionTimeout",
+                    "TimeoutExpired",
                     "task execution timeout [" + timeout + "] expired"),
                 true,
                 false));
