@@ -144,7 +144,10 @@ final class TaskAttempt {
       DataReference outputsFile = outputDir.resolve("outputs.pb");
       LiteralMap outputs = readIfPresent(outputsFile);
       if (outputs != null) {
-        // the common case first: one read, no listing
+        // the common case first: one read
+      } else if (ctx.services.store().head(outputDir.resolve("error.pb")).isPresent()) {
+        // flytekit writes the user's error and exits 0 (propeller reads error.pb after a success)
+        throw fail(errorOf(0, stderr));
       } else if (ctx.services.store().head(outputDir.resolve("futures.pb")).isPresent()) {
         task(TaskExecution.Phase.SUCCEEDED, 2, e -> e.addAllLogs(logs));
         return new Result(null, outputDir.resolve("futures.pb"));
