@@ -41,7 +41,7 @@ class RealFlytekitTest {
   @TempDir Path dir;
 
   @Test
-  void mapTaskDynamicAndBranchRunAsFlytekitRunsThemLocally() throws Exception {
+  void aFlytekitWorkflowEndsAsLocalFlytekitAndHitsTheCacheTheSecondTime() throws Exception {
     Path venv = RealPyflyteTest.VENV;
     assumeTrue(
         Files.isExecutable(venv.resolve("bin/pyflyte-execute")),
@@ -61,6 +61,7 @@ class RealFlytekitTest {
     assertThat(serialize.exitValue()).as(Files.readString(dir.resolve("serialize.log"))).isZero();
 
     List<CompiledTask> tasks = new ArrayList<>();
+    List<WorkflowTemplate> subWorkflows = new ArrayList<>();
     WorkflowTemplate template = null;
     try (var files = Files.list(dir.resolve("out"))) {
       for (Path p : files.sorted().toList()) {
@@ -69,11 +70,36 @@ class RealFlytekitTest {
           tasks.add(TaskCompiler.compileTask(TaskTemplate.parseFrom(bytes)));
         } else if (p.getFileName().toString().equals("wf.pb")) {
           template = WorkflowTemplate.parseFrom(bytes);
+        } else {
+          subWorkflows.add(WorkflowTemplate.parseFrom(bytes));
         }
       }
     }
     CompiledWorkflowClosure closure =
-        WorkflowCompiler.compileWorkflow(template, List.of(), tasks, List.of());
+        WorkflowCompiler.compileWorkflow(template, subWorkflows, tasks, List.of());
+    BlobStore store = RealPyflyteTest.s3("flytekit-" + System.nanoTime());
+    FakeCatalog catalog = new FakeCatalog();
+    RecordingSink first = run(closure, store, catalog);
+    RecordingSink second = run(closure, store, catalog);
+
+    assertThat(first.lines()).anyMatch(l -> l.endsWith(" DYNAMIC_RUNNING"));
+    assertThat(cacheStatuses(first)).containsExactly("CACHE_POPULATED");
+    assertThat(cacheStatuses(second)).containsExactly("CACHE_HIT");
+  }
+
+  private static List<String> cacheStatuses(RecordingSink sink) {
+    return sink.of(flyteidl.event.Event.NodeExecutionEvent.class).stream()
+        .filter(e -> e.getPhase() == flyteidl.core.Execution.NodeExecution.Phase.SUCCEEDED)
+        .map(e -> e.getTaskNodeMetadata().getCacheStatus())
+        .filter(c -> c != flyteidl.core.Catalog.CatalogCacheStatus.CACHE_DISABLED)
+        .map(Enum::name)
+        .toList();
+  }
+
+  /** Runs the workflow with n = 3 and checks it outputs 722, as local flytekit computes. */
+  private RecordingSink run(CompiledWorkflowClosure closure, BlobStore store, FakeCatalog catalog)
+      throws Exception {
+    Path venv = RealPyflyteTest.VENV;
     var id = Workflows.newId();
     FlyteWorkflow cr =
         FlyteWorkflowBuilder.build(
@@ -84,8 +110,6 @@ class RealFlytekitTest {
             .toBuilder()
             .executionId(id)
             .build();
-
-    BlobStore store = RealPyflyteTest.s3("flytekit-" + System.nanoTime());
     RecordingSink sink = new RecordingSink();
     RunnerSettings settings =
         RunnerSettings.defaults()
@@ -104,7 +128,7 @@ class RealFlytekitTest {
     try (WorkflowRunner runner =
         new WorkflowRunner(
             settings,
-            new RunnerServices(store, sink, new LocalProcessLauncher(), null, null, null))) {
+            new RunnerServices(store, sink, new LocalProcessLauncher(), null, catalog, null))) {
       runner.start(cr);
 
       assertThat(runner.await(id, Duration.ofMinutes(5)))
@@ -124,7 +148,7 @@ class RealFlytekitTest {
                 DataReference.parse(wf.get(wf.size() - 1).getOutputUri()),
                 LiteralMap.getDefaultInstance());
     assertThat(outputs.getLiteralsOrThrow("o0").getScalar().getPrimitive().getInteger())
-        .isEqualTo(19);
-    assertThat(sink.lines()).anyMatch(l -> l.endsWith(" DYNAMIC_RUNNING"));
+        .isEqualTo(722);
+    return sink;
   }
 }
