@@ -154,7 +154,7 @@ public final class EventLoad {
                             .setNodeExecutionId(
                                 NodeExecutionIdentifier.newBuilder()
                                     .setExecutionId(later.get(0))
-                                    .setNodeId("n0-0-n0"))
+                                    .setNodeId(seeder.someTaskNode(later.get(0))))
                             .setLimit(100)
                             .build()));
         List<String> names =

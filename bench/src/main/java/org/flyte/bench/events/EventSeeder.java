@@ -145,6 +145,19 @@ final class EventSeeder {
                     .build());
   }
 
+  /** A node of {@code execution} that has a task attempt ("parent" when none has). */
+  String someTaskNode(WorkflowExecutionIdentifier execution) {
+    return jdbc.sql(
+            "SELECT node_id FROM task_executions WHERE execution_project = :p"
+                + " AND execution_domain = :d AND execution_name = :n LIMIT 1")
+        .param("p", execution.getProject())
+        .param("d", execution.getDomain())
+        .param("n", execution.getName())
+        .query(String.class)
+        .optional()
+        .orElse("parent");
+  }
+
   long count(String table) {
     return jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single();
   }

@@ -9,8 +9,8 @@ import flyteidl.event.Event.NodeExecutionEvent;
 import java.time.Instant;
 import java.util.Optional;
 import org.flyte.admin.repository.event.EventLogRepository;
+import org.flyte.admin.repository.event.EventTargetRepository;
 import org.flyte.admin.repository.execution.ExecutionRepository;
-import org.flyte.admin.repository.execution.ExecutionRow;
 import org.flyte.admin.repository.nodeexecution.NodeExecutionRepository;
 import org.flyte.admin.repository.nodeexecution.NodeExecutionRow;
 import org.flyte.admin.repository.taskexecution.TaskExecutionRepository;
@@ -44,6 +44,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class NodeEventService {
 
   private final ExecutionRepository executions;
+  private final EventTargetRepository targets;
   private final NodeExecutionRepository nodes;
   private final TaskExecutionRepository tasks;
   private final EventLogRepository eventLog;
@@ -53,12 +54,14 @@ public class NodeEventService {
 
   public NodeEventService(
       ExecutionRepository executions,
+      EventTargetRepository targets,
       NodeExecutionRepository nodes,
       TaskExecutionRepository tasks,
       EventLogRepository eventLog,
       EventStorage storage,
       TransactionTemplate transactions) {
     this.executions = executions;
+    this.targets = targets;
     this.nodes = nodes;
     this.tasks = tasks;
     this.eventLog = eventLog;
@@ -84,16 +87,16 @@ public class NodeEventService {
       throw FlyteException.invalidArgument("missing execution_id");
     }
     Instant occurredAt = EventTimes.occurredAt(event.hasOccurredAt(), event.getOccurredAt());
-    ExecutionRow execution =
-        executions
-            .find(executionId)
+    String cluster =
+        targets
+            .cluster(executionId)
             .orElseThrow(
                 () ->
                     FlyteException.notFound(
                         "Failed to get existing execution id: [%s] with err: missing entity of"
                             + " type execution with identifier %s",
                         ProtoText.render(executionId), ProtoText.render(executionId)));
-    EventFailures.checkCluster(execution.cluster(), event.getProducerId());
+    EventFailures.checkCluster(cluster, event.getProducerId());
     String dynamicReference = "";
     if (event.hasTaskNodeMetadata() && event.getTaskNodeMetadata().hasDynamicWorkflow()) {
       var dynamic = event.getTaskNodeMetadata().getDynamicWorkflow();

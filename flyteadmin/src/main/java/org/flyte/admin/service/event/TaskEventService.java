@@ -17,8 +17,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.flyte.admin.repository.event.EventTargetRepository;
 import org.flyte.admin.repository.execution.ExecutionRepository;
-import org.flyte.admin.repository.execution.ExecutionRow;
 import org.flyte.admin.repository.nodeexecution.NodeExecutionRepository;
 import org.flyte.admin.repository.taskexecution.TaskExecutionRepository;
 import org.flyte.admin.repository.taskexecution.TaskExecutionRow;
@@ -53,6 +53,7 @@ public class TaskEventService {
           TaskExecution.Phase.SUCCEEDED, TaskExecution.Phase.FAILED, TaskExecution.Phase.ABORTED);
 
   private final ExecutionRepository executions;
+  private final EventTargetRepository targets;
   private final NodeExecutionRepository nodes;
   private final TaskExecutionRepository tasks;
   private final EventStorage storage;
@@ -60,11 +61,13 @@ public class TaskEventService {
 
   public TaskEventService(
       ExecutionRepository executions,
+      EventTargetRepository targets,
       NodeExecutionRepository nodes,
       TaskExecutionRepository tasks,
       EventStorage storage,
       TransactionTemplate transactions) {
     this.executions = executions;
+    this.targets = targets;
     this.nodes = nodes;
     this.tasks = tasks;
     this.storage = storage;
@@ -89,15 +92,15 @@ public class TaskEventService {
             .build();
     validateId(id, event.hasParentNodeExecutionId(), event.hasTaskId());
     WorkflowExecutionIdentifier executionId = id.getNodeExecutionId().getExecutionId();
-    ExecutionRow execution =
-        executions
-            .find(executionId)
+    String cluster =
+        targets
+            .cluster(executionId)
             .orElseThrow(
                 () ->
                     FlyteException.notFound(
                         "missing entity of type execution with identifier %s",
                         ProtoText.render(executionId)));
-    EventFailures.checkCluster(execution.cluster(), event.getProducerId());
+    EventFailures.checkCluster(cluster, event.getProducerId());
     transactions.executeWithoutResult(tx -> apply(id, event, occurredAt));
     return TaskExecutionEventResponse.getDefaultInstance();
   }
