@@ -428,6 +428,8 @@ public final class SchedulerAdminLoad {
       Map<String, Instant> all = slots(anchors, stop.plusSeconds(120));
       Instant due = stop.minusSeconds(2);
       Histogram lateness = new Histogram(3_600_000_000L, 3);
+      Histogram steady = new Histogram(3_600_000_000L, 3);
+      Instant steadyFrom = start.plusSeconds(60);
       long unknown = 0;
       for (Map.Entry<String, Instant> execution : accepted.entrySet()) {
         Instant slot = all.get(execution.getKey());
@@ -437,8 +439,11 @@ public final class SchedulerAdminLoad {
           }
           continue;
         }
-        lateness.recordValue(
-            Math.max(0, Duration.between(slot, execution.getValue()).toNanos() / 1000));
+        long micros = Math.max(0, Duration.between(slot, execution.getValue()).toNanos() / 1000);
+        lateness.recordValue(micros);
+        if (!slot.isBefore(steadyFrom)) {
+          steady.recordValue(micros);
+        }
       }
       long dueSlots = all.values().stream().filter(s -> !s.isAfter(due)).count();
       long createdDue =
@@ -492,6 +497,15 @@ public final class SchedulerAdminLoad {
               + " / "
               + ms(lateness.getMaxValue())
               + " |",
+          "| steady state (slots from the run's second minute on): p50 / p99 / max | "
+              + ms(steady.getValueAtPercentile(50))
+              + " / "
+              + ms(steady.getValueAtPercentile(99))
+              + " / "
+              + ms(steady.getMaxValue())
+              + " ("
+              + steady.getTotalCount()
+              + " slots) |",
           "| reference: admin's CreateExecution throughput, flat out ("
               + inFlight
               + " in flight) | "
