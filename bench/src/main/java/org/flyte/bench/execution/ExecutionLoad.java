@@ -220,6 +220,26 @@ public final class ExecutionLoad {
           }
         }
       }
+      plans.append("### for comparison: a launch plan's first page as a plain join\n\n```\n");
+      try (Connection connection = dataSource.getConnection();
+          var explain =
+              connection.prepareStatement(
+                  "EXPLAIN (ANALYZE, BUFFERS) SELECT e.* FROM executions e JOIN launch_plans l"
+                      + " ON e.launch_plan_id = l.id WHERE e.execution_project = ? AND"
+                      + " e.execution_domain = ? AND l.project = ? AND l.domain = ? AND"
+                      + " l.name = 'bench.lp7' AND e.state = 0"
+                      + " ORDER BY e.created_at DESC, e.id DESC LIMIT 25")) {
+        for (int i = 1; i <= 4; i += 2) {
+          explain.setString(i, PROJECT);
+          explain.setString(i + 1, DOMAIN);
+        }
+        try (var rows = explain.executeQuery()) {
+          while (rows.next()) {
+            plans.append(rows.getString(1)).append('\n');
+          }
+        }
+      }
+      plans.append("```\n");
       String text =
           ExecutionReport.markdown(
               new ExecutionReport.Setup(launchPlans, inFlight, seconds, warmup),

@@ -18,10 +18,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The pages of a launch plan's executions (read per launch plan row, then merged: ADR 0019) are
- * exactly the pages the plain join gives: two versions of {@code lp} and another plan whose
- * executions interleave in time, equal creation times broken by id, archived rows, an extra filter
- * on the executions' own columns, both directions and every offset.
+ * The pages of a launch plan's, a workflow's or a task's executions (read per joined row, then
+ * merged: ADR 0019) are exactly the pages the plain join gives: two versions of {@code lp}, another
+ * plan and single-task executions interleaved in time, equal creation times broken by id, archived
+ * rows, an extra filter on the executions' own columns, both directions and every offset.
  */
 class ExecutionLaunchPlanPagesTest extends ExecutionFixtures {
 
@@ -33,10 +33,10 @@ class ExecutionLaunchPlanPagesTest extends ExecutionFixtures {
             .setId(v2)
             .setSpec(LaunchPlanSpec.newBuilder().setWorkflowId(workflow))
             .build());
-    List<Identifier> plans = List.of(launchPlan, v2, requiredLaunchPlan);
-    for (int i = 0; i < 24; i++) {
+    List<Identifier> plans = List.of(launchPlan, v2, requiredLaunchPlan, task);
+    for (int i = 0; i < 32; i++) {
       create(
-          request(plans.get(i % 3), Map.of("x", integerLiteral(i)))
+          request(plans.get(i % 4), Map.of("x", integerLiteral(i)))
               .setName(String.format("e%02d", i)));
     }
     // Equal creation times for pairs of rows (the id breaks the tie), some rows archived, some
@@ -55,15 +55,25 @@ class ExecutionLaunchPlanPagesTest extends ExecutionFixtures {
   @CsvSource(
       delimiter = '|',
       value = {
-        "eq(launch_plan.name,lp)|DESCENDING",
-        "eq(launch_plan.name,lp)|ASCENDING",
-        "eq(launch_plan.name,lp)+eq(launch_plan.version,v2)|DESCENDING",
-        "eq(launch_plan.name,lp)+eq(phase,FAILED)|DESCENDING",
-        "eq(launch_plan.name,lp)+eq(state,1)|ASCENDING",
-        "value_in(launch_plan.name,lp;lp-required)|DESCENDING",
+        "eq(launch_plan.name,lp)|DESCENDING|launch_plans j ON e.launch_plan_id = j.id|j.name = 'lp'"
+            + " AND e.state = 0",
+        "eq(launch_plan.name,lp)|ASCENDING|launch_plans j ON e.launch_plan_id = j.id|j.name = 'lp'"
+            + " AND e.state = 0",
+        "eq(launch_plan.name,lp)+eq(launch_plan.version,v2)|DESCENDING|launch_plans j ON"
+            + " e.launch_plan_id = j.id|j.name = 'lp' AND j.version = 'v2' AND e.state = 0",
+        "eq(launch_plan.name,lp)+eq(phase,FAILED)|DESCENDING|launch_plans j ON e.launch_plan_id ="
+            + " j.id|j.name = 'lp' AND e.phase = 'FAILED' AND e.state = 0",
+        "eq(launch_plan.name,lp)+eq(state,1)|ASCENDING|launch_plans j ON e.launch_plan_id ="
+            + " j.id|j.name = 'lp' AND e.state = 1",
+        "value_in(launch_plan.name,lp;lp-required)|DESCENDING|launch_plans j ON e.launch_plan_id"
+            + " = j.id|j.name IN ('lp', 'lp-required') AND e.state = 0",
+        "eq(workflow.name,wf)|DESCENDING|workflows j ON e.workflow_id = j.id|j.name = 'wf' AND"
+            + " e.state = 0",
+        "eq(task.name,t)|ASCENDING|tasks j ON e.task_id = j.id|j.name = 't' AND e.state = 0",
       })
-  void everyPageIsThePageOfTheJoin(String filters, Sort.Direction direction) {
-    List<String> all = joined(filters, direction);
+  void everyPageIsThePageOfTheJoin(
+      String filters, Sort.Direction direction, String join, String where) {
+    List<String> all = joined(join, where, direction);
     assertThat(all).isNotEmpty();
 
     for (int limit : new int[] {1, 3, 5, 100}) {
@@ -89,23 +99,12 @@ class ExecutionLaunchPlanPagesTest extends ExecutionFixtures {
   }
 
   /** The names the plain inner join returns, in order. */
-  private List<String> joined(String filters, Sort.Direction direction) {
-    String where =
-        switch (filters) {
-          case "eq(launch_plan.name,lp)" -> "l.name = 'lp' AND e.state = 0";
-          case "eq(launch_plan.name,lp)+eq(launch_plan.version,v2)" ->
-              "l.name = 'lp' AND l.version = 'v2' AND e.state = 0";
-          case "eq(launch_plan.name,lp)+eq(phase,FAILED)" ->
-              "l.name = 'lp' AND e.phase = 'FAILED' AND e.state = 0";
-          case "eq(launch_plan.name,lp)+eq(state,1)" -> "l.name = 'lp' AND e.state = 1";
-          case "value_in(launch_plan.name,lp;lp-required)" ->
-              "l.name IN ('lp', 'lp-required') AND e.state = 0";
-          default -> throw new IllegalArgumentException(filters);
-        };
+  private List<String> joined(String join, String where, Sort.Direction direction) {
     String order = direction == Sort.Direction.ASCENDING ? "ASC" : "DESC";
     return jdbc.sql(
-            "SELECT e.execution_name FROM executions e JOIN launch_plans l ON e.launch_plan_id ="
-                + " l.id WHERE e.execution_project = :p AND e.execution_domain = :d AND "
+            "SELECT e.execution_name FROM executions e JOIN "
+                + join
+                + " WHERE e.execution_project = :p AND e.execution_domain = :d AND "
                 + where
                 + " ORDER BY e.created_at "
                 + order

@@ -31,49 +31,70 @@ final class ExecutionListSql {
 
   private ExecutionListSql() {}
 
+  /** An entity a list can join, with its table and the executions' column pointing at it. */
+  private record Joined(FilterEntity entity, String table, String alias, String column) {}
+
+  private static final List<Joined> PER_ROW =
+      List.of(
+          new Joined(FilterEntity.LAUNCH_PLAN, "launch_plans", "l", "launch_plan_id"),
+          new Joined(FilterEntity.WORKFLOW, "workflows", "w", "workflow_id"),
+          new Joined(FilterEntity.TASK, "tasks", "t", "task_id"));
+
   static Statement statement(ListQuery query, Map<FilterEntity, String> aliases) {
-    return ofLaunchPlans(query) ? launchPlanStatement(query) : joinStatement(query, aliases);
+    Joined joined = perRow(query);
+    return joined == null ? joinStatement(query, aliases) : perRowStatement(query, joined);
   }
 
-  /** Whether {@code query} is a bounded, sorted page of launch plans' executions only. */
-  static boolean ofLaunchPlans(ListQuery query) {
+  /**
+   * The one entity a bounded, sorted page filters on besides the executions' own columns, or null
+   * when the page is not of that shape.
+   */
+  static Joined perRow(ListQuery query) {
     List<Filter> filters = query.filters();
-    return query.sort().isPresent()
-        && query.page().limit() > 0
-        && SqlWhere.references(filters, FilterEntity.LAUNCH_PLAN)
-        && filters.stream()
+    if (query.sort().isEmpty() || query.page().limit() <= 0) {
+      return null;
+    }
+    List<Joined> named =
+        PER_ROW.stream().filter(j -> SqlWhere.references(filters, j.entity())).toList();
+    boolean onlyThose =
+        filters.stream()
             .allMatch(
                 f ->
-                    f.entity() == FilterEntity.LAUNCH_PLAN || f.entity() == FilterEntity.EXECUTION);
+                    f.entity() == FilterEntity.EXECUTION
+                        || (named.size() == 1 && f.entity() == named.get(0).entity()));
+    return named.size() == 1 && onlyThose ? named.get(0) : null;
   }
 
-  private static Statement launchPlanStatement(ListQuery query) {
+  private static Statement perRowStatement(ListQuery query, Joined joined) {
     SqlWhere executions = new SqlWhere(Map.of(FilterEntity.EXECUTION, "e"), "e");
     own(executions, query);
     executions.add(
         query.filters().stream().filter(f -> f.entity() == FilterEntity.EXECUTION).toList());
-    executions.add("e.launch_plan_id = l.id", Map.of());
-    SqlWhere plans = new SqlWhere(Map.of(FilterEntity.LAUNCH_PLAN, "l"), "l");
-    plans.add(
-        query.filters().stream().filter(f -> f.entity() == FilterEntity.LAUNCH_PLAN).toList());
+    executions.add("e." + joined.column() + " = " + joined.alias() + ".id", Map.of());
+    SqlWhere rows = new SqlWhere(Map.of(joined.entity(), joined.alias()), joined.alias());
+    rows.add(query.filters().stream().filter(f -> f.entity() == joined.entity()).toList());
     String order = order(query.sort().orElseThrow());
-    long perPlan = query.page().limit() + query.page().offset();
+    long perRow = query.page().limit() + query.page().offset();
     String sql =
         "SELECT "
             + ExecutionRepository.COLUMNS
-            + " FROM launch_plans l CROSS JOIN LATERAL (SELECT e.* FROM executions e"
+            + " FROM "
+            + joined.table()
+            + " "
+            + joined.alias()
+            + " CROSS JOIN LATERAL (SELECT e.* FROM executions e"
             + executions.sql()
             + " ORDER BY "
             + order
             + " LIMIT "
-            + perPlan
+            + perRow
             + ") e"
-            + plans.sql()
+            + rows.sql()
             + " ORDER BY "
             + order
             + query.page().sql();
     Map<String, Object> params = new HashMap<>(executions.params());
-    params.putAll(plans.params());
+    params.putAll(rows.params());
     return new Statement(sql, params);
   }
 
