@@ -17,14 +17,15 @@ import org.flyte.admin.repository.query.SqlWhere;
  * <ul>
  *   <li>In general, {@code executions} inner-joined with the entities the filters name, filtered,
  *       sorted (ties broken by id) and cut to the page.
- *   <li>A sorted page of the executions of launch plans (filters on {@code launch_plan.*} and the
- *       executions' own columns, nothing else joined) reads, for each matching launch plan row,
- *       only its first {@code offset + limit} executions in the requested order (a {@code LATERAL}
- *       subquery that walks the {@code (launch_plan_id, state, created_at, id)} index), then sorts
- *       those few. The rows and their order are the join's: every execution has one launch plan,
- *       and a row of the page is among the first {@code offset + limit} of its own launch plan. The
- *       join instead reads every execution of the launch plan and sorts them all, so its cost grows
- *       with the table (ADR 0019).
+ *   <li>A sorted, bounded page of the executions of launch plans (or of workflows, or of tasks:
+ *       filters on one of them and on the executions' own columns, nothing else joined) reads, for
+ *       each matching launch plan row, only its first {@code offset + limit} executions in the
+ *       requested order (a {@code LATERAL} subquery that walks the {@code (launch_plan_id, state,
+ *       created_at, id)} index), then sorts those few. The rows and their order are the join's:
+ *       every execution has one launch plan, and a row of the page is among the first {@code offset
+ *       + limit} of its own launch plan. With the join the planner either sorts every execution of
+ *       the launch plan or walks the whole project's index discarding other plans' rows: its cost
+ *       depends on the data, not on the page (ADR 0019).
  * </ul>
  */
 final class ExecutionListSql {
