@@ -3,8 +3,9 @@
 # its output, so that several scripts (and other sandboxes) can run side by side.
 #
 #   source "$(dirname "$0")/lib.bash"
-#   start_sandbox [sandbox flags...]   # sets ADMIN_GRPC (localhost:N), ADMIN_HTTP (http://localhost:N)
-#   write_config "$WORK/config.yaml" [extra admin keys...]
+#   start_sandbox [sandbox flags...]   # sets ADMIN_GRPC (localhost:N), ADMIN_HTTP (http://localhost:N),
+#                                      # S3_ENDPOINT (http://localhost:N, the storage's S3 endpoint)
+#   write_config "$WORK/config.yaml" [extra admin keys...]   # admin, and storage for flytekit
 #
 # Variables: E2E_VENV (default .e2e/venv, git-ignored), E2E_FLYTEKIT (default flytekit==1.16.31);
 # FLYTE_SANDBOX_*_PORT to pin a port (default 0: a free one).
@@ -35,7 +36,7 @@ trap e2e_cleanup EXIT
 # waits until it is up and sets ADMIN_GRPC and ADMIN_HTTP.
 start_sandbox() {
   echo "== starting the sandbox $* (data in $WORK/sandbox)"
-  for port in ADMIN_HTTP ADMIN_GRPC CATALOG_GRPC CATALOG_HTTP SCHEDULER; do
+  for port in ADMIN_HTTP ADMIN_GRPC CATALOG_GRPC CATALOG_HTTP SCHEDULER S3; do
     export "FLYTE_SANDBOX_${port}_PORT=$(printenv "FLYTE_SANDBOX_${port}_PORT" || echo 0)"
   done
   FLYTE_SANDBOX_DIR="$WORK/sandbox" ./sandbox.sh "$@" >"$WORK/sandbox.log" 2>&1 &
@@ -49,11 +50,13 @@ start_sandbox() {
   grep "sandbox is up" "$WORK/sandbox.log"
   ADMIN_GRPC="$(sed -n 's/^  FlyteAdmin   gRPC   \(localhost:[0-9]*\) .*/\1/p' "$WORK/sandbox.log")"
   ADMIN_HTTP="$(sed -n 's/^  FlyteAdmin   HTTP   \(http:\/\/localhost:[0-9]*\) .*/\1/p' "$WORK/sandbox.log")"
-  [[ -n "$ADMIN_GRPC" && -n "$ADMIN_HTTP" ]] || { cat "$WORK/sandbox.log"; echo "no FlyteAdmin addresses in the output" >&2; exit 1; }
-  echo "== FlyteAdmin at $ADMIN_GRPC and $ADMIN_HTTP"
+  S3_ENDPOINT="$(sed -n 's/^  Storage      S3     \(http:\/\/localhost:[0-9]*\) .*/\1/p' "$WORK/sandbox.log")"
+  [[ -n "$ADMIN_GRPC" && -n "$ADMIN_HTTP" && -n "$S3_ENDPOINT" ]] || { cat "$WORK/sandbox.log"; echo "no FlyteAdmin or S3 addresses in the output" >&2; exit 1; }
+  echo "== FlyteAdmin at $ADMIN_GRPC and $ADMIN_HTTP, storage at $S3_ENDPOINT"
 }
 
-# Writes a flytekit / flytectl config for the sandbox's admin; extra lines are added under admin:.
+# Writes a flytekit / flytectl config for the sandbox's admin (extra lines are added under admin:)
+# and its S3 endpoint, with the sandbox's credentials (Flyte's demo MinIO's).
 write_config() {
   local file="$1"
   shift
@@ -62,5 +65,10 @@ write_config() {
     echo "  endpoint: dns:///$ADMIN_GRPC"
     echo "  insecure: true"
     for line in "$@"; do echo "  $line"; done
+    echo "storage:"
+    echo "  connection:"
+    echo "    endpoint: $S3_ENDPOINT"
+    echo "    access-key: minio"
+    echo "    secret-key: miniostorage"
   } >"$file"
 }

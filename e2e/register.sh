@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # End to end with the real SDK: registers a small flytekit project (e2e/project) into a fresh
 # sandbox with plain `pyflyte register`, in fast mode (archive uploaded through DataProxy's signed
-# URL, served by the admin itself on local disk) and with `--copy none`, twice each (the second
+# URL to the sandbox's S3 endpoint) and with `--copy none`, twice each (the second
 # time must be a no-op), then reads everything back with FlyteRemote (e2e/check_remote.py).
 #
 #   e2e/register.sh            # called by .ci/run after `mvn -B verify`
@@ -26,6 +26,9 @@ register() {
 echo "== pyflyte register (fast: archive uploaded through a signed URL), twice"
 register --version e2e-fast
 register --version e2e-fast
+archives="$(find "$WORK/sandbox/storage/my-s3-bucket" -name '*.tar.gz' | wc -l)"
+[[ "$archives" -ge 1 ]] || { echo "no fast-registration archive in the sandbox's S3 bucket" >&2; exit 1; }
+echo "   the archive went to the sandbox's S3 endpoint (bucket my-s3-bucket): $archives file(s)"
 echo "== pyflyte register --copy none, twice"
 register --version e2e-none --copy none
 register --version e2e-none --copy none
@@ -39,9 +42,9 @@ tar -xzf "$WORK/package.tgz" -C "$WORK/package"
 echo "== FlyteRemote reads everything back"
 "$VENV/bin/python" e2e/check_remote.py "$WORK/package" "$ADMIN_GRPC" || { tail -80 "$WORK/sandbox.log"; exit 1; }
 echo "== stopping the sandbox (SIGTERM): within seconds, no warning, error or stack trace"
-kill -TERM "$sandbox_pid"
-wait "$sandbox_pid" || true
-sandbox_pid=""
+kill -TERM "$SANDBOX_PID"
+wait "$SANDBOX_PID" || true
+SANDBOX_PID=""
 grep -q "^Stopped in" "$WORK/sandbox.log" || { tail -30 "$WORK/sandbox.log"; echo "the sandbox did not stop cleanly" >&2; exit 1; }
 if grep -n -E "WARN|ERROR|Exception|FATAL" "$WORK/sandbox.log"; then
   echo "the sandbox printed the warnings or errors above" >&2

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.flyte.admin.FlyteAdminApplication;
 import org.flyte.common.grpc.GrpcAutoConfiguration;
+import org.flyte.common.persistence.DatabaseProperties;
+import org.flyte.common.persistence.PostgresServer;
 import org.flyte.datacatalog.DataCatalogApplication;
 import org.flyte.scheduler.FlyteSchedulerApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -17,18 +19,15 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * FlyteAdmin, DataCatalog and FlyteScheduler in one JVM, each in its own Spring context with its
  * own ports, sharing one embedded PostgreSQL (databases {@code flyteadmin} and {@code datacatalog})
- * and one local-disk object store, both kept under the data directory so that the next start finds
- * everything again. This is what Flyte's single binary ({@code flyte start}) is to the Go control
- * plane, without Kubernetes or Docker.
+ * and one object store served over S3 ({@link SandboxStorage}), both kept under the data directory
+ * so that the next start finds everything again. This is what Flyte's single binary ({@code flyte
+ * start}) is to the Go control plane, without Kubernetes or Docker.
  *
  * <p>Ready means all three apps listen: until then, and from the moment the stop begins, every
  * app's {@code /healthcheck} answers 503 ({@link SandboxReadiness}). The stop closes the three apps
- * at once, each draining its requests; the embedded PostgreSQL stops after the last of them.
+ * at once, each draining its requests, then the S3 endpoint, then the embedded PostgreSQL.
  */
 public final class Sandbox implements AutoCloseable {
-
-  /** The bucket (a directory under {@code storage/}) that the sandbox's apps write to. */
-  public static final String CONTAINER = "flyte-sandbox";
 
   private final SandboxSettings settings;
   private final SandboxAuth auth;
@@ -37,6 +36,8 @@ public final class Sandbox implements AutoCloseable {
   private final SandboxReadiness readiness = new SandboxReadiness();
   private final List<ConfigurableApplicationContext> started = new ArrayList<>();
   private boolean stopping;
+  private PostgresServer postgres;
+  private SandboxStorage storage;
   private Duration startup = Duration.ZERO;
 
   private Sandbox(
@@ -92,6 +93,10 @@ public final class Sandbox implements AutoCloseable {
       progress.accept("First start: creating the database in " + settings.postgresDir());
     }
     try {
+      // The sandbox's own lease keeps PostgreSQL up until the S3 endpoint has stopped after the
+      // apps.
+      hold(PostgresServer.embedded(new DatabaseProperties.Embedded(settings.postgresDir(), 0)));
+      hold(SandboxStorage.start(settings.storageDir(), settings.s3Port()));
       ConfigurableApplicationContext admin =
           run("FlyteAdmin", FlyteAdminApplication.builder(), adminArgs());
       run("DataCatalog", DataCatalogApplication.builder(), catalogArgs());
@@ -104,6 +109,20 @@ public final class Sandbox implements AutoCloseable {
     contexts().forEach(Sandbox::refreshGrpcHealth);
     startup = Duration.ofNanos(System.nanoTime() - begin);
     return this;
+  }
+
+  /** Keeps what the sandbox itself runs, for {@link #close()}; refused once the stop has begun. */
+  private void hold(AutoCloseable resource) {
+    synchronized (started) {
+      if (resource instanceof PostgresServer database) {
+        postgres = database;
+      } else {
+        storage = (SandboxStorage) resource;
+      }
+      if (stopping) {
+        throw new IllegalStateException("The sandbox was stopped while it started");
+      }
+    }
   }
 
   private ConfigurableApplicationContext run(
@@ -152,11 +171,16 @@ public final class Sandbox implements AutoCloseable {
   }
 
   private List<String> shared() {
-    return List.of(
-        "--flyte.database.embedded.data-dir=" + settings.postgresDir(),
-        "--flyte.storage.type=local",
-        "--flyte.storage.container=" + CONTAINER,
-        "--flyte.storage.local.path=" + settings.storageDir());
+    List<String> args = new ArrayList<>();
+    args.add("--flyte.database.embedded.data-dir=" + settings.postgresDir());
+    args.addAll(storage().appArgs());
+    return args;
+  }
+
+  private SandboxStorage storage() {
+    synchronized (started) {
+      return storage;
+    }
   }
 
   // Each app gets Spring's port keys as well as Flyte's: Spring's win over anything else, so a
@@ -230,7 +254,8 @@ public final class Sandbox implements AutoCloseable {
         grpcPort(apps.get(0)),
         grpcPort(apps.get(1)),
         httpPort(apps.get(1)),
-        httpPort(apps.get(2)));
+        httpPort(apps.get(2)),
+        storage().port());
   }
 
   /** What a user needs to point clients at the sandbox. */
@@ -249,24 +274,51 @@ public final class Sandbox implements AutoCloseable {
         "  DataCatalog  HTTP   http://localhost:%d/healthcheck".formatted(ports.catalogHttpPort()),
         "  Scheduler    HTTP   http://localhost:%d/actuator/health"
             .formatted(ports.schedulerPort()),
+        ("  Storage      S3     http://localhost:%d   (bucket %s, access key %s, secret key %s;"
+                + " data in %s)")
+            .formatted(
+                ports.s3Port(),
+                SandboxStorage.BUCKET,
+                SandboxStorage.ACCESS_KEY,
+                SandboxStorage.SECRET_KEY,
+                settings.storageDir()),
         auth == null ? "  Auth is off (./sandbox.sh --auth turns it on)." : auth.describe(),
         "Press Ctrl-C to stop; the data stays for the next start.");
   }
 
   /**
    * Stops the sandbox: it reports not ready at once, then the three apps stop together, each
-   * refusing new requests, draining those in flight and closing its connections; the embedded
-   * PostgreSQL stops when the last app has closed.
+   * refusing new requests, draining those in flight and closing its connections; then the S3
+   * endpoint; the embedded PostgreSQL stops last.
    */
   @Override
   public void close() {
     readiness.stopping();
     List<ConfigurableApplicationContext> apps;
+    SandboxStorage store;
+    PostgresServer database;
     synchronized (started) {
       stopping = true;
       apps = List.copyOf(started);
       started.clear();
+      store = storage;
+      database = postgres;
+      storage = null;
+      postgres = null;
     }
+    try {
+      closeApps(apps);
+    } finally {
+      if (store != null) {
+        store.close();
+      }
+      if (database != null) {
+        database.close();
+      }
+    }
+  }
+
+  private static void closeApps(List<ConfigurableApplicationContext> apps) {
     List<Thread> closers = new ArrayList<>();
     for (ConfigurableApplicationContext app : apps) {
       Thread closer = new Thread(app::close, "sandbox-stop-" + app.getId());

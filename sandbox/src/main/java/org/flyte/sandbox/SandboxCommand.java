@@ -14,7 +14,8 @@ public final class SandboxCommand {
       Usage: ./sandbox.sh [--auth] [options] [--spring.property=value ...]
 
       Starts FlyteAdmin, DataCatalog and FlyteScheduler in one JVM, on an embedded PostgreSQL and
-      local-disk storage, in the foreground. Ctrl-C (or SIGTERM) stops it; the data stays.
+      local-disk storage served over S3 (bucket my-s3-bucket), in the foreground. Ctrl-C (or
+      SIGTERM) stops it; the data stays.
 
       --auth: FlyteAdmin requires tokens from its built-in authorization server (client
       flytepropeller; the secret is generated into <data dir>/auth/client_secret).
@@ -26,6 +27,7 @@ public final class SandboxCommand {
         --catalog-grpc-port=N     DataCatalog gRPC (8081)                  FLYTE_SANDBOX_CATALOG_GRPC_PORT
         --catalog-http-port=N     DataCatalog /healthcheck (8080)          FLYTE_SANDBOX_CATALOG_HTTP_PORT
         --scheduler-port=N        FlyteScheduler health, metrics (10254)   FLYTE_SANDBOX_SCHEDULER_PORT
+        --s3-port=N               the storage's S3 endpoint (30002)        FLYTE_SANDBOX_S3_PORT
       A port of 0 takes any free port; the sandbox prints the ports it got. The apps' own keys work
       too and set that one app's port: --flyte.server.httpPort, --flyte.server.grpc.port,
       --flyte.application.grpcPort, --flyte.application.httpPort, --flyte.scheduler.profilerPort.

@@ -8,15 +8,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where the sandbox keeps its data and which ports its three apps listen on. The defaults are
  * Flyte's: admin HTTP 8088 and gRPC 8089, DataCatalog gRPC 8081 (its code default, which Flyte's
- * single binary uses), the scheduler's metrics on 10254; DataCatalog's health port is 8080. Port 0
- * means any free port (the sandbox prints the ones it got).
+ * single binary uses), the scheduler's metrics on 10254; DataCatalog's health port is 8080; the S3
+ * endpoint of the storage on 30002 (where Flyte's demo cluster serves MinIO). Port 0 means any free
+ * port (the sandbox prints the ones it got).
  *
  * @param dir the data directory: the embedded PostgreSQL under {@code postgres/}, object storage
  *     under {@code storage/}
+ * @param s3Port the S3 endpoint serving {@code storage/} ({@link SandboxStorage})
  */
 public record SandboxSettings(
     Path dir,
@@ -24,7 +27,8 @@ public record SandboxSettings(
     int adminGrpcPort,
     int catalogGrpcPort,
     int catalogHttpPort,
-    int schedulerPort) {
+    int schedulerPort,
+    int s3Port) {
 
   /** The environment variable that moves the data directory away from {@code ./.sandbox}. */
   public static final String DIR_VARIABLE = "FLYTE_SANDBOX_DIR";
@@ -45,14 +49,16 @@ public record SandboxSettings(
         "flyte.application.httpPort",
         8080),
     SCHEDULER(
-        "--scheduler-port", "FLYTE_SANDBOX_SCHEDULER_PORT", "flyte.scheduler.profilerPort", 10254);
+        "--scheduler-port", "FLYTE_SANDBOX_SCHEDULER_PORT", "flyte.scheduler.profilerPort", 10254),
+    /** The storage's S3 endpoint: the sandbox's own, no app has a key for it. */
+    S3("--s3-port", "FLYTE_SANDBOX_S3_PORT", null, 30002);
 
     final String option;
     final String variable;
-    final String appKey;
+    final @Nullable String appKey;
     final int defaultPort;
 
-    Port(String option, String variable, String appKey, int defaultPort) {
+    Port(String option, String variable, @Nullable String appKey, int defaultPort) {
       this.option = option;
       this.variable = variable;
       this.appKey = appKey;
@@ -124,7 +130,8 @@ public record SandboxSettings(
             ports[Port.ADMIN_GRPC.ordinal()],
             ports[Port.CATALOG_GRPC.ordinal()],
             ports[Port.CATALOG_HTTP.ordinal()],
-            ports[Port.SCHEDULER.ordinal()]);
+            ports[Port.SCHEDULER.ordinal()],
+            ports[Port.S3.ordinal()]);
     return new Parsed(settings, List.copyOf(appArgs));
   }
 
@@ -132,7 +139,8 @@ public record SandboxSettings(
   private static Port portOption(String name) {
     String relaxed = relaxed(name);
     for (Port port : Port.values()) {
-      if (name.equals(port.option) || relaxed.equals(relaxed("--" + port.appKey))) {
+      if (name.equals(port.option)
+          || (port.appKey != null && relaxed.equals(relaxed("--" + port.appKey)))) {
         return port;
       }
     }
@@ -168,7 +176,8 @@ public record SandboxSettings(
           adminGrpcPort,
           catalogGrpcPort,
           catalogHttpPort,
-          schedulerPort);
+          schedulerPort,
+          s3Port);
     } catch (IOException e) {
       throw new UncheckedIOException("No free port for FlyteAdmin's HTTP server", e);
     }

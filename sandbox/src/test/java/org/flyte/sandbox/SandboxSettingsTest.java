@@ -19,6 +19,7 @@ class SandboxSettingsTest {
     assertThat(settings.catalogGrpcPort()).isEqualTo(8081);
     assertThat(settings.catalogHttpPort()).isEqualTo(8080);
     assertThat(settings.schedulerPort()).isEqualTo(10254);
+    assertThat(settings.s3Port()).isEqualTo(30002);
     assertThat(settings.dir()).isEqualTo(Path.of(".sandbox").toAbsolutePath().normalize());
   }
 
@@ -52,14 +53,16 @@ class SandboxSettingsTest {
   void optionsOverrideTheEnvironment() {
     SandboxSettings.Parsed parsed =
         SandboxSettings.parse(
-            new String[] {"--admin-grpc-port=7089", "--dir", "/tmp/elsewhere"},
+            new String[] {"--admin-grpc-port=7089", "--dir", "/tmp/elsewhere", "--s3-port=0"},
             Map.of(
+                "FLYTE_SANDBOX_S3_PORT", "9000",
                 "FLYTE_SANDBOX_ADMIN_GRPC_PORT", "6089",
                 "FLYTE_SANDBOX_CATALOG_GRPC_PORT", "0",
                 "FLYTE_SANDBOX_DIR", "/tmp/ignored"));
 
     assertThat(parsed.settings().adminGrpcPort()).isEqualTo(7089);
     assertThat(parsed.settings().catalogGrpcPort()).isZero();
+    assertThat(parsed.settings().s3Port()).isZero();
     assertThat(parsed.settings().dir()).isEqualTo(Path.of("/tmp/elsewhere"));
     assertThat(parsed.appArgs()).isEmpty();
   }

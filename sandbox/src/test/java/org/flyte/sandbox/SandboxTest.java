@@ -3,6 +3,7 @@ package org.flyte.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.google.protobuf.ByteString;
 import datacatalog.DataCatalogGrpc;
 import datacatalog.Datacatalog.GetDatasetRequest;
 import flyteidl.admin.ProjectOuterClass.Project;
@@ -10,19 +11,29 @@ import flyteidl.admin.ProjectOuterClass.ProjectGetRequest;
 import flyteidl.admin.ProjectOuterClass.ProjectListRequest;
 import flyteidl.admin.VersionOuterClass.GetVersionRequest;
 import flyteidl.service.AdminServiceGrpc;
+import flyteidl.service.DataProxyServiceGrpc;
+import flyteidl.service.Dataproxy.CreateUploadLocationRequest;
+import flyteidl.service.Dataproxy.CreateUploadLocationResponse;
 import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +43,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
+import org.flyte.common.storage.ContentDigests;
 import org.flyte.testing.ChildJvm;
 import org.flyte.testing.LocalHttp;
 import org.junit.jupiter.api.Test;
@@ -64,7 +76,8 @@ class SandboxTest {
   @Test
   void servesAllThreeAppsStopsCleanlyUnderLoadAndKeepsItsDataForTheNextStart() throws Exception {
     SandboxSettings settings =
-        new SandboxSettings(dir, freePort(), freePort(), freePort(), freePort(), freePort());
+        new SandboxSettings(
+            dir, freePort(), freePort(), freePort(), freePort(), freePort(), freePort());
     ReadinessProbe probe = new ReadinessProbe(settings);
     Thread probing = new Thread(probe, "readiness-probe");
     probing.start();
@@ -86,7 +99,9 @@ class SandboxTest {
       assertThat(sandbox.contexts()).hasSize(3).allMatch(ConfigurableApplicationContext::isActive);
       assertThat(sandbox.describe())
           .contains("localhost:" + settings.adminGrpcPort())
-          .contains("localhost:" + settings.catalogGrpcPort());
+          .contains("localhost:" + settings.catalogGrpcPort())
+          .contains("S3     http://localhost:" + settings.s3Port() + "   (bucket my-s3-bucket");
+      assertThat(dir.resolve("storage").resolve(SandboxStorage.BUCKET)).isDirectory();
       assertThat(LocalHttp.status(settings.catalogHttpPort(), "/healthcheck")).isEqualTo(200);
       assertThat(LocalHttp.status(settings.schedulerPort(), "/actuator/health/readiness"))
           .isEqualTo(200);
@@ -104,6 +119,7 @@ class SandboxTest {
     }
 
     stopsUnderLoad(sandbox, settings);
+    assertThat(listens(settings.s3Port())).as("the S3 endpoint stopped with the sandbox").isFalse();
     assertThat(Files.isDirectory(dir.resolve("postgres"))).isTrue();
     assertThat(dir.resolve("postgres").resolve("postmaster.pid")).doesNotExist();
 
@@ -133,10 +149,47 @@ class SandboxTest {
                       .getDataset(GetDatasetRequest.getDefaultInstance()));
       assertThat(invalid.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
       assertThat(invalid.getStatus().getDescription()).isEqualTo("missing dataset");
+      uploadsThroughTheS3Endpoint(admin, settings);
     } finally {
       admin.shutdownNow();
       catalog.shutdownNow();
     }
+  }
+
+  /** A DataProxy upload URL, as pyflyte gets for fast registration, names the S3 endpoint. */
+  private void uploadsThroughTheS3Endpoint(ManagedChannel admin, SandboxSettings settings) {
+    byte[] archive = "fast registration".getBytes(StandardCharsets.UTF_8);
+    String md5 = ContentDigests.base64Md5(archive);
+    CreateUploadLocationResponse location =
+        DataProxyServiceGrpc.newBlockingStub(admin)
+            .createUploadLocation(
+                CreateUploadLocationRequest.newBuilder()
+                    .setProject("flytesnacks")
+                    .setDomain("development")
+                    .setFilename("fast.tar.gz")
+                    .setContentMd5(ByteString.copyFrom(Base64.getDecoder().decode(md5)))
+                    .build());
+    assertThat(location.getSignedUrl())
+        .startsWith("http://localhost:" + settings.s3Port() + "/my-s3-bucket/");
+    assertThat(location.getNativeUrl()).startsWith("s3://my-s3-bucket/").endsWith("/fast.tar.gz");
+    try {
+      HttpResponse<String> put =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create(location.getSignedUrl()))
+                      .header("Content-MD5", md5)
+                      .PUT(HttpRequest.BodyPublishers.ofByteArray(archive))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+    assertThat(dir.resolve("storage").resolve(location.getNativeUrl().substring("s3://".length())))
+        .hasBinaryContent(archive);
   }
 
   /**
@@ -210,7 +263,8 @@ class SandboxTest {
             "FLYTE_SANDBOX_ADMIN_GRPC_PORT", "0",
             "FLYTE_SANDBOX_CATALOG_GRPC_PORT", "0",
             "FLYTE_SANDBOX_CATALOG_HTTP_PORT", "0",
-            "FLYTE_SANDBOX_SCHEDULER_PORT", "0");
+            "FLYTE_SANDBOX_SCHEDULER_PORT", "0",
+            "FLYTE_SANDBOX_S3_PORT", "0");
     try (ChildJvm child =
         ChildJvm.start(
             SandboxCommand.class,
@@ -295,7 +349,8 @@ class SandboxTest {
                   "admin gRPC", settings.adminGrpcPort(),
                   "DataCatalog gRPC", settings.catalogGrpcPort(),
                   "DataCatalog HTTP", settings.catalogHttpPort(),
-                  "scheduler HTTP", settings.schedulerPort());
+                  "scheduler HTTP", settings.schedulerPort(),
+                  "storage S3", settings.s3Port());
           ports.forEach(
               (name, port) -> {
                 if (!listens(port)) {

@@ -89,7 +89,12 @@ public final class PostgresServer implements AutoCloseable {
         null);
   }
 
-  static PostgresServer embedded(DatabaseProperties.Embedded embedded) {
+  /**
+   * The embedded server on {@code embedded.data-dir}, started here or shared with another context
+   * of this JVM. A holder that must outlive the apps (the sandbox stops its S3 endpoint between the
+   * apps and PostgreSQL) takes a lease of its own and closes it last.
+   */
+  public static PostgresServer embedded(DatabaseProperties.Embedded embedded) {
     EmbeddedPostgresServer server =
         EmbeddedPostgresServer.lease(embedded.dataDirOrDefault(), embedded.port());
     return new PostgresServer(
