@@ -41,7 +41,7 @@ public final class StatementRecorder implements BeanPostProcessor {
     }
   }
 
-  record Binding(Method method, Object[] args) {}
+  public record Binding(Method method, Object[] args) {}
 
   private final List<Recorded> recorded = new CopyOnWriteArrayList<>();
   private volatile boolean armed;

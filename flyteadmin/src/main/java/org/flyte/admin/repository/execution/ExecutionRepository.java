@@ -15,7 +15,6 @@ import org.flyte.admin.repository.query.Filter;
 import org.flyte.admin.repository.query.FilterEntity;
 import org.flyte.admin.repository.query.PageRequest;
 import org.flyte.admin.repository.query.SortOrder;
-import org.flyte.admin.repository.query.SqlWhere;
 import org.flyte.common.error.ErrorCode;
 import org.flyte.common.error.FlyteException;
 import org.jspecify.annotations.Nullable;
@@ -277,42 +276,7 @@ public class ExecutionRepository {
 
   /** The statement of {@link #list} (the query plan tests explain it). */
   public static Statement listStatement(ListQuery query) {
-    SqlWhere where = new SqlWhere(ALIASES);
-    where.add(Filter.eq(FilterEntity.EXECUTION, "execution_project", query.project()));
-    where.add(Filter.eq(FilterEntity.EXECUTION, "execution_domain", query.domain()));
-    if (!query.name().isEmpty()) {
-      where.add(Filter.eq(FilterEntity.EXECUTION, "execution_name", query.name()));
-    }
-    where.add(query.filters());
-    if (query.activeOnly()) {
-      // A literal, so that the planner can match it against the list indexes.
-      where.add("e.state = 0", Map.of());
-    }
-    StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS).append(" FROM executions e");
-    List<Filter> filters = query.filters();
-    if (SqlWhere.references(filters, FilterEntity.LAUNCH_PLAN)) {
-      sql.append(" INNER JOIN launch_plans l ON e.launch_plan_id = l.id");
-    }
-    if (SqlWhere.references(filters, FilterEntity.WORKFLOW)) {
-      sql.append(" INNER JOIN workflows w ON e.workflow_id = w.id");
-    }
-    if (SqlWhere.references(filters, FilterEntity.TASK)) {
-      sql.append(" INNER JOIN tasks t ON e.task_id = t.id");
-    }
-    if (SqlWhere.references(filters, FilterEntity.EXECUTION_TAG)) {
-      sql.append(" INNER JOIN execution_tags et ON e.execution_name = et.execution_name");
-    }
-    sql.append(where.sql());
-    query
-        .sort()
-        .ifPresent(
-            s ->
-                sql.append(" ORDER BY ")
-                    .append(s.sql("e"))
-                    // Rows with equal sort keys keep one order from page to page.
-                    .append(s.ascending() ? ", e.id ASC" : ", e.id DESC"));
-    sql.append(query.page().sql());
-    return new Statement(sql.toString(), where.params());
+    return ExecutionListSql.statement(query, ALIASES);
   }
 
   /**

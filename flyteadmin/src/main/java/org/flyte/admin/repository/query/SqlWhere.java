@@ -22,13 +22,23 @@ public final class SqlWhere {
   private final Map<FilterEntity, String> aliases = new EnumMap<>(FilterEntity.class);
   private final List<String> conditions = new ArrayList<>();
   private final Map<String, Object> params = new LinkedHashMap<>();
+  private final String paramPrefix;
 
   /**
    * @param aliases the SQL alias of each entity the query can reach (the primary table and its
    *     joins)
    */
   public SqlWhere(Map<FilterEntity, String> aliases) {
+    this(aliases, "f");
+  }
+
+  /**
+   * @param aliases as above
+   * @param paramPrefix the prefix of the parameter names, so that two clauses can share a statement
+   */
+  public SqlWhere(Map<FilterEntity, String> aliases, String paramPrefix) {
     this.aliases.putAll(aliases);
+    this.paramPrefix = paramPrefix;
   }
 
   public static SqlWhere of(FilterEntity entity, String alias) {
@@ -88,7 +98,7 @@ public final class SqlWhere {
   }
 
   private String param(Object value) {
-    String name = "f" + params.size();
+    String name = paramPrefix + params.size();
     params.put(
         name, value instanceof String text ? new SqlParameterValue(Types.OTHER, text) : value);
     return name;
