@@ -1,0 +1,330 @@
+package org.flyte.runner.engine;
+
+import flyteidl.core.Errors.ContainerError;
+import flyteidl.core.Errors.ErrorDocument;
+import flyteidl.core.Execution.ExecutionError;
+import flyteidl.core.Execution.TaskExecution;
+import flyteidl.core.Execution.TaskLog;
+import flyteidl.core.IdentifierOuterClass.TaskExecutionIdentifier;
+import flyteidl.core.Literals.LiteralMap;
+import flyteidl.core.Tasks.TaskTemplate;
+import flyteidl.event.Event.EventReason;
+import flyteidl.event.Event.TaskExecutionEvent;
+import flyteidl.event.Event.TaskExecutionMetadata;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.flyte.common.storage.DataReference;
+import org.flyte.runner.process.LaunchedProcess;
+import org.flyte.runner.process.ProcessSpec;
+
+/**
+ * One attempt of a container task as a local process: where a pod would run ({@code
+ * flyteplugins/go/tasks/plugins/k8s/pod/plugin.go} and {@code
+ * pluginmachinery/flytek8s/container_helper.go}, v1.16.8). Reports the attempt's task events,
+ * stores its standard output and error and links them as its logs, and reads its outputs or its
+ * error document.
+ */
+final class TaskAttempt {
+
+  private final RunContext ctx;
+  private final NodeRef ref;
+  private final TaskTemplate task;
+  private final int attempt;
+  private final Cancellation cancel;
+  final TaskExecutionIdentifier id;
+  final String generatedName;
+  final DataReference outputDir;
+
+  TaskAttempt(RunContext ctx, NodeRef ref, TaskTemplate task, int attempt, Cancellation cancel) {
+    this.ctx = ctx;
+    this.ref = ref;
+    this.task = task;
+    this.attempt = attempt;
+    this.cancel = cancel;
+    this.id =
+        TaskExecutionIdentifier.newBuilder()
+            .setTaskId(task.getId())
+            .setNodeExecutionId(ctx.events.nodeExecutionId(ref))
+            .setRetryAttempt(attempt)
+            .build();
+    this.generatedName =
+        UniqueIds.forParts(
+            UniqueIds.TASK_NAME_LENGTH,
+            ctx.executionId().getName(),
+            ref.uniqueId(),
+            Integer.toString(attempt));
+    this.outputDir = ref.outputDir(attempt);
+  }
+
+  /** The outcome of a process that ended: outputs (null when it wrote a dynamic spec instead). */
+  record Result(LiteralMap outputs, DataReference futures) {}
+
+  Result run(LiteralMap inputs, Duration timeout, Runnable onRunning)
+      throws NodeFailure.Raised, InterruptedException {
+    List<String> args = command(inputs);
+    Path work = ctx.settings.workDirectory().resolve(generatedName + "-" + System.nanoTime());
+    Path stdout = work.resolve("stdout.log");
+    Path stderr = work.resolve("stderr.log");
+    List<TaskLog> logs =
+        List.of(
+            log("stdout", outputDir.resolve("stdout.log")),
+            log("stderr", outputDir.resolve("stderr.log")));
+    RunContext.acquire(ctx.taskSlots, cancel);
+    LaunchedProcess process = null;
+    try {
+      task(TaskExecution.Phase.QUEUED, 0, e -> {});
+      try {
+        process =
+            ctx.services
+                .launcher()
+                .launch(new ProcessSpec(args, environment(), work, stdout, stderr));
+      } catch (IOException e) {
+        throw fail(
+            NodeFailure.system(
+                "ProcessStartFailed",
+                "cannot start [" + args.get(0) + "]: " + e.getMessage(),
+                false));
+      }
+      cancel.register(process);
+      String image = task.getContainer().getImage();
+      task(
+          TaskExecution.Phase.RUNNING,
+          1,
+          e ->
+              e.addAllLogs(logs)
+                  .setReason(
+                      "running locally as process "
+                          + args.get(0)
+                          + (image.isEmpty() ? "" : "; image [" + image + "] ignored")));
+      onRunning.run();
+      Integer exit = await(process, timeout);
+      upload(stdout, stderr);
+      if (exit == null) {
+        throw fail(
+            new NodeFailure(
+                NodeFailure.error(
+                    ExecutionError.ErrorKind.USER,
+                    "TaskExecutionTimeout",
+                    "task execution timeout [" + timeout + "] expired"),
+                true,
+                false));
+      }
+      if (exit != 0) {
+        throw fail(errorOf(exit, stderr));
+      }
+      DataReference outputsFile = outputDir.resolve("outputs.pb");
+      DataReference futures = outputDir.resolve("futures.pb");
+      if (ctx.services.store().head(futures).isPresent()) {
+        task(TaskExecution.Phase.SUCCEEDED, 2, e -> e.addAllLogs(logs));
+        return new Result(null, futures);
+      }
+      LiteralMap outputs;
+      if (ctx.services.store().head(outputsFile).isPresent()) {
+        outputs = ctx.protos.read(outputsFile, LiteralMap.getDefaultInstance());
+      } else if (task.getInterface().getOutputs().getVariablesCount() == 0) {
+        outputs = LiteralMap.getDefaultInstance();
+      } else {
+        throw fail(
+            NodeFailure.system(
+                "OutputsNotFound",
+                "the task ended without writing outputs to " + outputsFile,
+                true));
+      }
+      task(
+          TaskExecution.Phase.SUCCEEDED,
+          2,
+          e -> e.addAllLogs(logs).setOutputUri(outputsFile.toString()));
+      return new Result(outputs, null);
+    } catch (Cancellation.Cancelled e) {
+      if (process != null) {
+        process.kill();
+        upload(stdout, stderr);
+      }
+      task(TaskExecution.Phase.ABORTED, 3, ev -> ev.addAllLogs(logs).setReason(e.getMessage()));
+      throw e;
+    } finally {
+      if (process != null) {
+        cancel.unregister(process);
+      }
+      ctx.taskSlots.release();
+      deleteQuietly(work);
+    }
+  }
+
+  private Integer await(LaunchedProcess process, Duration timeout) throws InterruptedException {
+    long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
+    while (true) {
+      cancel.check();
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        process.kill();
+        return null;
+      }
+      Integer exit = process.waitFor(Duration.ofNanos(Math.min(left, 200_000_000L)));
+      if (exit != null) {
+        cancel.check();
+        return exit;
+      }
+    }
+  }
+
+  private NodeFailure errorOf(int exit, Path stderr) {
+    DataReference errorFile = outputDir.resolve("error.pb");
+    if (ctx.services.store().head(errorFile).isPresent()) {
+      ContainerError err =
+          ctx.protos.read(errorFile, ErrorDocument.getDefaultInstance()).getError();
+      ExecutionError.ErrorKind kind =
+          err.getOrigin() == ExecutionError.ErrorKind.SYSTEM
+              ? ExecutionError.ErrorKind.SYSTEM
+              : ExecutionError.ErrorKind.USER;
+      return new NodeFailure(
+          ExecutionError.newBuilder()
+              .setKind(kind)
+              .setCode(err.getCode())
+              .setMessage(err.getMessage())
+              .setErrorUri(errorFile.toString())
+              .setTimestamp(err.getTimestamp())
+              .setWorker(err.getWorker())
+              .build(),
+          err.getKind() == ContainerError.Kind.RECOVERABLE,
+          false);
+    }
+    return NodeFailure.user(
+        "ProcessExited", "the task's process exited with code " + exit + tail(stderr), true);
+  }
+
+  private static String tail(Path file) {
+    try {
+      String text = Files.readString(file);
+      text = text.length() > 2000 ? text.substring(text.length() - 2000) : text;
+      return text.isBlank() ? "" : ":\n" + text.strip();
+    } catch (IOException | RuntimeException e) {
+      return "";
+    }
+  }
+
+  private NodeFailure.Raised fail(NodeFailure failure) {
+    task(
+        TaskExecution.Phase.FAILED,
+        2,
+        e -> {
+          e.setError(failure.error());
+          e.addReasons(
+              EventReason.newBuilder()
+                  .setReason(failure.error().getMessage())
+                  .setOccurredAt(ctx.events.now()));
+        });
+    return failure.raise();
+  }
+
+  private void task(
+      TaskExecution.Phase phase, int version, Consumer<TaskExecutionEvent.Builder> more) {
+    ctx.events.task(
+        phase,
+        e -> {
+          e.setTaskId(id.getTaskId())
+              .setParentNodeExecutionId(id.getNodeExecutionId())
+              .setRetryAttempt(attempt)
+              .setPhaseVersion(version)
+              .setTaskType(task.getType())
+              .setInputUri(ref.inputs().toString())
+              .setMetadata(
+                  TaskExecutionMetadata.newBuilder()
+                      .setGeneratedName(generatedName)
+                      .setPluginIdentifier("container")
+                      .setInstanceClass(TaskExecutionMetadata.InstanceClass.DEFAULT));
+          more.accept(e);
+        });
+  }
+
+  private TaskLog log(String name, DataReference where) {
+    String template = ctx.settings.logLinkTemplate();
+    String uri =
+        template == null
+            ? where.toString()
+            : template.replace("{uri}", where.toString()).replace("{key}", where.key());
+    return TaskLog.newBuilder()
+        .setName(name)
+        .setUri(uri)
+        .setMessageFormat(TaskLog.MessageFormat.UNKNOWN)
+        .build();
+  }
+
+  private void upload(Path stdout, Path stderr) {
+    for (Path p : List.of(stdout, stderr)) {
+      try {
+        byte[] data = Files.exists(p) ? Files.readAllBytes(p) : new byte[0];
+        ctx.services.store().write(outputDir.resolve(p.getFileName().toString()), data);
+      } catch (IOException | RuntimeException e) {
+        // logs are best effort; the attempt's outcome does not depend on them
+      }
+    }
+  }
+
+  List<String> command(LiteralMap inputs) throws NodeFailure.Raised {
+    List<String> raw = new ArrayList<>(task.getContainer().getCommandList());
+    raw.addAll(task.getContainer().getArgsList());
+    String rawPrefix = ctx.rawOutputPrefix + "/" + generatedName;
+    ArgsTemplate template =
+        new ArgsTemplate(
+            ref.inputs().toString(),
+            ref.dataDir().toString(),
+            outputDir.toString(),
+            rawPrefix,
+            attempt == 0
+                ? ""
+                : ctx.rawOutputPrefix
+                    + "/"
+                    + UniqueIds.forParts(
+                        UniqueIds.TASK_NAME_LENGTH,
+                        ctx.executionId().getName(),
+                        ref.uniqueId(),
+                        Integer.toString(attempt - 1))
+                    + "/_flytecheckpoints",
+            rawPrefix + "/_flytecheckpoints",
+            generatedName,
+            ctx.cr.metadata().namespace() == null ? "" : ctx.cr.metadata().namespace(),
+            inputs);
+    List<String> args = template.render(raw);
+    args.set(0, Python.program(ctx.settings.python(), args.get(0)));
+    return args;
+  }
+
+  private Map<String, String> environment() {
+    Map<String, String> env = new HashMap<>(System.getenv());
+    Python.prependPath(ctx.settings.python(), env);
+    task.getContainer().getEnvList().forEach(kv -> env.put(kv.getKey(), kv.getValue()));
+    if (ctx.cr.spec() != null && ctx.cr.spec().id() != null) {
+      env.put("FLYTE_INTERNAL_EXECUTION_WORKFLOW", ctx.cr.spec().id());
+    }
+    var exec = ctx.executionId();
+    env.put("FLYTE_INTERNAL_EXECUTION_ID", exec.getName());
+    env.put("FLYTE_INTERNAL_EXECUTION_PROJECT", exec.getProject());
+    env.put("FLYTE_INTERNAL_EXECUTION_DOMAIN", exec.getDomain());
+    env.put("FLYTE_ATTEMPT_NUMBER", Integer.toString(attempt));
+    env.put("FLYTE_INTERNAL_TASK_PROJECT", task.getId().getProject());
+    env.put("FLYTE_INTERNAL_TASK_DOMAIN", task.getId().getDomain());
+    env.put("FLYTE_INTERNAL_TASK_NAME", task.getId().getName());
+    env.put("FLYTE_INTERNAL_TASK_VERSION", task.getId().getVersion());
+    if (ctx.cr.executionConfig().environmentVariables() != null) {
+      env.putAll(ctx.cr.executionConfig().environmentVariables());
+    }
+    env.putAll(ctx.settings.taskEnvironment());
+    return env;
+  }
+
+  private static void deleteQuietly(Path dir) {
+    try (var files = Files.walk(dir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException | RuntimeException e) {
+      // scratch space; nothing depends on its removal
+    }
+  }
+}

@@ -1,0 +1,187 @@
+package org.flyte.runner.engine;
+
+import flyteidl.core.Catalog.CatalogCacheStatus;
+import flyteidl.core.Execution.NodeExecution;
+import flyteidl.core.Literals.LiteralMap;
+import flyteidl.core.Tasks.TaskMetadata;
+import flyteidl.core.Tasks.TaskTemplate;
+import flyteidl.event.Event.TaskNodeMetadata;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.flyte.runner.catalog.CachedOutputs;
+import org.flyte.runner.catalog.CatalogKey;
+import org.flyte.runner.catalog.CatalogSource;
+
+/**
+ * A task node ({@code flytepropeller/pkg/controller/nodes/task/handler.go}, v1.16.8): the cache
+ * looked up first, then attempts until one succeeds or a budget is spent (user failures: the node's
+ * {@code min_attempts}; system failures: 3 more, propeller's {@code max-node-retries-for-system-
+ * failures}); the outputs of a success put in the cache.
+ */
+final class TaskNode {
+
+  /** Propeller's default {@code max-node-retries-for-system-failures}. */
+  static final int SYSTEM_RETRIES = 3;
+
+  private final GraphRun graph;
+  private final RunContext ctx;
+  private final NodeRef ref;
+  private final NodeExecutor.NodeOutcome outcome;
+
+  TaskNode(GraphRun graph, NodeRef ref, NodeExecutor.NodeOutcome outcome) {
+    this.graph = graph;
+    this.ctx = graph.ctx;
+    this.ref = ref;
+    this.outcome = outcome;
+  }
+
+  LiteralMap run(LiteralMap inputs) throws NodeFailure.Raised, InterruptedException {
+    TaskTemplate task = ctx.task(ref.spec().taskRef());
+    if (!runnable(task)) {
+      throw NodeFailure.user(
+              "UnsupportedTaskType",
+              "task type ["
+                  + task.getType()
+                  + "] cannot run in the local runner: it needs a cluster (only Python tasks"
+                  + " run by pyflyte-execute, pyflyte-fast-execute or pyflyte-map-execute run"
+                  + " locally)",
+              false)
+          .raise();
+    }
+    TaskMetadata md = task.getMetadata();
+    CatalogKey key =
+        md.getDiscoverable()
+            ? new CatalogKey(
+                task.getId(),
+                task.getInterface(),
+                md.getDiscoveryVersion(),
+                inputs,
+                md.getCacheIgnoreInputVarsList())
+            : null;
+    boolean overwrite = ctx.cr.executionConfig().overwriteCache();
+    if (key != null && !overwrite) {
+      Optional<CachedOutputs> hit = lookup(key);
+      if (hit.isPresent()) {
+        outcome.decorate =
+            e ->
+                e.setTaskNodeMetadata(
+                    TaskNodeMetadata.newBuilder()
+                        .setCacheStatus(CatalogCacheStatus.CACHE_HIT)
+                        .setCatalogKey(hit.get().metadata()));
+        return hit.get().outputs();
+      }
+    }
+    LiteralMap outputs = attempts(task, inputs);
+    if (key != null) {
+      CatalogCacheStatus status;
+      TaskNodeMetadata.Builder tn = TaskNodeMetadata.newBuilder();
+      try {
+        CachedOutputs put =
+            ctx.services.catalog().put(key, outputs, new CatalogSource(lastAttempt), overwrite);
+        status = CatalogCacheStatus.CACHE_POPULATED;
+        if (put != null) {
+          tn.setCatalogKey(put.metadata());
+        }
+      } catch (RuntimeException e) {
+        status = CatalogCacheStatus.CACHE_PUT_FAILURE;
+      }
+      tn.setCacheStatus(status);
+      outcome.decorate = e -> e.setTaskNodeMetadata(tn);
+    } else {
+      outcome.decorate =
+          e ->
+              e.setTaskNodeMetadata(
+                  TaskNodeMetadata.newBuilder().setCacheStatus(CatalogCacheStatus.CACHE_DISABLED));
+    }
+    return outputs;
+  }
+
+  private flyteidl.core.IdentifierOuterClass.TaskExecutionIdentifier lastAttempt;
+
+  private Optional<CachedOutputs> lookup(CatalogKey key) {
+    try {
+      return ctx.services.catalog().get(key);
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  private LiteralMap attempts(TaskTemplate task, LiteralMap inputs)
+      throws NodeFailure.Raised, InterruptedException {
+    int userBudget = userAttempts(task);
+    int userFailures = 0;
+    int systemFailures = 0;
+    AtomicBoolean runningReported = new AtomicBoolean();
+    for (int attempt = 0; ; attempt++) {
+      outcome.attempt = attempt;
+      TaskAttempt run = new TaskAttempt(ctx, ref, task, attempt, graph.cancel);
+      lastAttempt = run.id;
+      try {
+        TaskAttempt.Result result =
+            run.run(
+                inputs,
+                timeout(task),
+                () -> {
+                  if (runningReported.compareAndSet(false, true)) {
+                    ctx.events.node(ref, NodeExecution.Phase.RUNNING, e -> {});
+                  }
+                });
+        outcome.outputsWritten = result.outputs() != null;
+        if (result.futures() != null) {
+          return new DynamicNode(graph, ref, outcome).run(task, inputs, result.futures());
+        }
+        return result.outputs();
+      } catch (NodeFailure.Raised e) {
+        NodeFailure f = e.failure();
+        if (!f.recoverable()) {
+          throw e;
+        }
+        if (f.isSystem()) {
+          systemFailures++;
+          if (systemFailures > SYSTEM_RETRIES) {
+            throw e;
+          }
+        } else {
+          userFailures++;
+          if (userFailures >= userBudget) {
+            throw e;
+          }
+        }
+      }
+    }
+  }
+
+  private int userAttempts(TaskTemplate task) {
+    if (ref.spec().retry() != null && ref.spec().retry().minAttempts() != null) {
+      return Math.max(1, ref.spec().retry().minAttempts());
+    }
+    return Math.max(1, task.getMetadata().getRetries().getRetries() + 1);
+  }
+
+  private Duration timeout(TaskTemplate task) {
+    if (ref.spec().executionDeadline() != null && !ref.spec().executionDeadline().isZero()) {
+      return ref.spec().executionDeadline();
+    }
+    if (task.getMetadata().hasTimeout()) {
+      var t = task.getMetadata().getTimeout();
+      Duration d = Duration.ofSeconds(t.getSeconds(), t.getNanos());
+      if (!d.isZero()) {
+        return d;
+      }
+    }
+    return ctx.settings.defaultTimeout();
+  }
+
+  /** Container tasks whose program is one of flytekit's entry points. */
+  static boolean runnable(TaskTemplate task) {
+    if (!task.hasContainer()) {
+      return false;
+    }
+    var c = task.getContainer();
+    String program =
+        c.getCommandCount() > 0 ? c.getCommand(0) : c.getArgsCount() > 0 ? c.getArgs(0) : "";
+    String name = program.substring(program.lastIndexOf('/') + 1);
+    return name.startsWith("pyflyte-");
+  }
+}

@@ -1,0 +1,33 @@
+package org.flyte.runner.remote;
+
+import flyteidl.admin.ExecutionOuterClass.Execution;
+import flyteidl.admin.ExecutionOuterClass.ExecutionCreateRequest;
+import flyteidl.core.IdentifierOuterClass.SignalIdentifier;
+import flyteidl.core.IdentifierOuterClass.WorkflowExecutionIdentifier;
+import flyteidl.core.Literals.Literal;
+import flyteidl.core.Literals.LiteralMap;
+import flyteidl.core.Types.LiteralType;
+import java.util.Optional;
+
+/**
+ * What the runner asks FlyteAdmin besides events: child executions of launch-plan nodes ({@code
+ * flytepropeller/pkg/controller/nodes/subworkflow/launchplan/admin.go}) and the signals of gate
+ * nodes ({@code flytepropeller/pkg/controller/nodes/gate/handler.go}), Flyte v1.16.8.
+ */
+public interface ControlPlane {
+
+  /** Creates a child execution; one that already exists is not an error. */
+  void createExecution(ExecutionCreateRequest request);
+
+  /** The execution, or empty when FlyteAdmin does not know it. */
+  Optional<Execution> getExecution(WorkflowExecutionIdentifier id);
+
+  /** The outputs of a finished execution. */
+  LiteralMap executionOutputs(WorkflowExecutionIdentifier id);
+
+  /** Terminates a child execution; one that is gone or already ended is not an error. */
+  void terminateExecution(WorkflowExecutionIdentifier id, String cause);
+
+  /** Creates the signal if needed; its value once set, else empty. */
+  Optional<Literal> signal(SignalIdentifier id, LiteralType type);
+}
