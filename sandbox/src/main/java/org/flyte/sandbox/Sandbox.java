@@ -22,6 +22,8 @@ import org.flyte.sandbox.executor.SandboxWorkflowExecutor;
 import org.flyte.scheduler.FlyteSchedulerApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.grpc.server.health.GrpcServerHealth;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -99,6 +101,9 @@ public final class Sandbox implements AutoCloseable {
    */
   public Sandbox start() {
     long begin = System.nanoTime();
+    // What starts before the apps (PostgreSQL, the S3 endpoint) logs as the apps will: warnings up.
+    LoggingSystem.get(Sandbox.class.getClassLoader())
+        .setLogLevel(LoggingSystem.ROOT_LOGGER_NAME, LogLevel.WARN);
     if (!Files.exists(settings.postgresDir())) {
       progress.accept("First start: creating the database in " + settings.postgresDir());
     }
