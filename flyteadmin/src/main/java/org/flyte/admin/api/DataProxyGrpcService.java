@@ -9,22 +9,31 @@ import flyteidl.service.Dataproxy.CreateDownloadLocationRequest;
 import flyteidl.service.Dataproxy.CreateDownloadLocationResponse;
 import flyteidl.service.Dataproxy.CreateUploadLocationRequest;
 import flyteidl.service.Dataproxy.CreateUploadLocationResponse;
+import flyteidl.service.Dataproxy.GetDataRequest;
+import flyteidl.service.Dataproxy.GetDataResponse;
 import io.grpc.stub.StreamObserver;
 import org.flyte.admin.service.dataproxy.DataProxyService;
+import org.flyte.admin.service.dataproxy.FlyteUrlData;
 import org.springframework.stereotype.Component;
 
 /**
  * {@code flyteidl.service.DataProxyService}: signed upload and download URLs and download links of
- * node executions' artifacts. GetData answers UNIMPLEMENTED until node executions exist (the event
- * ingestion).
+ * node executions' artifacts, and GetData of {@code flyte://} URLs.
  */
 @Component
 public class DataProxyGrpcService extends DataProxyServiceGrpc.DataProxyServiceImplBase {
 
   private final DataProxyService dataProxy;
+  private final FlyteUrlData flyteUrls;
 
-  public DataProxyGrpcService(DataProxyService dataProxy) {
+  public DataProxyGrpcService(DataProxyService dataProxy, FlyteUrlData flyteUrls) {
     this.dataProxy = dataProxy;
+    this.flyteUrls = flyteUrls;
+  }
+
+  @Override
+  public void getData(GetDataRequest request, StreamObserver<GetDataResponse> responseObserver) {
+    reply(responseObserver, flyteUrls.getData(request));
   }
 
   @Override

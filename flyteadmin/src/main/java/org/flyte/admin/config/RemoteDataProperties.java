@@ -14,10 +14,21 @@ import org.springframework.util.unit.DataSize;
  * @param maxSizeInBytes inline outputs at least this large are left out of the answer; default 2MB
  *     (Flyte: 2 MiB, in bytes)
  * @param signedUrls whether the deprecated {@code UrlBlob} fields carry signed URLs
+ * @param inlineEventDataPolicy what happens to inputs and outputs that events carry inline: {@code
+ *     Offload} (default) writes them to the blob store and records their URI, {@code StoreInline}
+ *     keeps them in the closures
  */
 @ConfigurationProperties(prefix = "flyte.remote-data")
 public record RemoteDataProperties(
-    @DefaultValue("2MB") DataSize maxSizeInBytes, @DefaultValue SignedUrls signedUrls) {
+    @DefaultValue("2MB") DataSize maxSizeInBytes,
+    @DefaultValue SignedUrls signedUrls,
+    @DefaultValue("Offload") InlineEventDataPolicy inlineEventDataPolicy) {
+
+  /** Flyte's {@code InlineEventDataPolicy}: {@code Offload} or {@code StoreInline}. */
+  public enum InlineEventDataPolicy {
+    OFFLOAD,
+    STORE_INLINE
+  }
 
   /**
    * @param enabled whether inputs and outputs are also answered as signed URLs with their size;
