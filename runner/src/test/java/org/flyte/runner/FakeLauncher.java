@@ -33,8 +33,18 @@ public final class FakeLauncher implements ProcessLauncher {
     SUCCEED,
     FAIL_RECOVERABLE,
     FAIL_PERMANENT,
-    HANG
+    HANG,
+    SLOW
   }
+
+  /** Futures written instead of outputs, per task name (dynamic tasks). */
+  public final Map<String, flyteidl.core.DynamicJob.DynamicJobSpec> futures =
+      new ConcurrentHashMap<>();
+
+  /** How many processes ran at once, at most. */
+  public final AtomicInteger maxConcurrent = new AtomicInteger();
+
+  private final AtomicInteger concurrent = new AtomicInteger();
 
   private final ProtoStore store;
   private final Map<String, TaskTemplate> tasksByName;
@@ -59,9 +69,13 @@ public final class FakeLauncher implements ProcessLauncher {
     CountDownLatch killLatch = new CountDownLatch(1);
     int exit =
         switch (b) {
-          case SUCCEED -> {
-            store.write(out.resolve("outputs.pb"), outputs(tasksByName.get(name)));
-            yield 0;
+          case SUCCEED, SLOW -> {
+            if (futures.containsKey(name)) {
+              store.write(out.resolve("futures.pb"), futures.get(name));
+            } else {
+              store.write(out.resolve("outputs.pb"), outputs(tasksByName.get(name)));
+            }
+            yield b == Behaviour.SLOW ? -2 : 0;
           }
           case FAIL_RECOVERABLE, FAIL_PERMANENT -> {
             store.write(
@@ -80,13 +94,35 @@ public final class FakeLauncher implements ProcessLauncher {
           }
           case HANG -> -1;
         };
+    int now = concurrent.incrementAndGet();
+    maxConcurrent.accumulateAndGet(now, Math::max);
+    long slowUntil = System.nanoTime() + 300_000_000L;
     return new LaunchedProcess() {
+      private boolean ended;
+
+      private Integer end(Integer code) {
+        if (code != null && !ended) {
+          ended = true;
+          concurrent.decrementAndGet();
+        }
+        return code;
+      }
+
       @Override
       public Integer waitFor(Duration timeout) throws InterruptedException {
         if (exit >= 0) {
-          return exit;
+          return end(exit);
         }
-        return killLatch.await(timeout.toMillis(), TimeUnit.MILLISECONDS) ? 137 : null;
+        if (exit == -2) {
+          long left = slowUntil - System.nanoTime();
+          if (left > timeout.toNanos()) {
+            Thread.sleep(timeout.toMillis());
+            return null;
+          }
+          Thread.sleep(Math.max(0, left / 1_000_000));
+          return end(0);
+        }
+        return end(killLatch.await(timeout.toMillis(), TimeUnit.MILLISECONDS) ? 137 : null);
       }
 
       @Override

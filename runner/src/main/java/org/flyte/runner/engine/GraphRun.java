@@ -116,6 +116,7 @@ final class GraphRun {
         }
       } else if (d.e() != null && crash == null && failure == null) {
         crash = d.e();
+        cancel.cancel("node [" + d.nodeId() + "] could not be run: " + d.e().getMessage());
       }
     }
     if (crash != null) {

@@ -133,6 +133,7 @@ final class NodeExecutor {
               ? new SubWorkflowNode(graph, ref, outcome).run(inputs)
               : new LaunchPlanNode(graph, ref, outcome).run(inputs);
       case GATE -> new GateNode(graph, ref, outcome).run(inputs);
+      case ARRAY -> new ArrayNode(graph, ref, outcome).run(inputs);
       default ->
           throw NodeFailure.system(
                   "UnsupportedNodeKind",

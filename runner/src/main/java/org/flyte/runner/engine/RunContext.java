@@ -2,6 +2,8 @@ package org.flyte.runner.engine;
 
 import flyteidl.core.IdentifierOuterClass.WorkflowExecutionIdentifier;
 import flyteidl.core.Tasks.TaskTemplate;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +30,8 @@ final class RunContext {
   final Events events;
   final DataReference dataDir;
   final String rawOutputPrefix;
+  private final Map<String, TaskTemplate> tasks = new ConcurrentHashMap<>();
+  private final Map<String, WorkflowSpec> subWorkflows = new ConcurrentHashMap<>();
 
   RunContext(
       FlyteWorkflow cr,
@@ -57,6 +61,17 @@ final class RunContext {
     String raw = cr.rawOutputDataConfig().getOutputLocationPrefix();
     this.rawOutputPrefix =
         raw.isEmpty() ? services.store().baseContainer().resolve("data").toString() : raw;
+    add(cr.tasks(), cr.subWorkflows());
+  }
+
+  /** Adds the tasks and sub-workflows of a dynamic workflow; keys already known are kept. */
+  void add(Map<String, TaskTemplate> moreTasks, Map<String, WorkflowSpec> moreSubWorkflows) {
+    if (moreTasks != null) {
+      moreTasks.forEach(tasks::putIfAbsent);
+    }
+    if (moreSubWorkflows != null) {
+      moreSubWorkflows.forEach(subWorkflows::putIfAbsent);
+    }
   }
 
   WorkflowExecutionIdentifier executionId() {
@@ -64,7 +79,7 @@ final class RunContext {
   }
 
   TaskTemplate task(String key) {
-    TaskTemplate task = cr.tasks() == null ? null : cr.tasks().get(key);
+    TaskTemplate task = tasks.get(key);
     if (task == null) {
       throw new IllegalStateException("the resource has no task [" + key + "]");
     }
@@ -72,7 +87,7 @@ final class RunContext {
   }
 
   WorkflowSpec subWorkflow(String key) {
-    WorkflowSpec spec = cr.subWorkflows() == null ? null : cr.subWorkflows().get(key);
+    WorkflowSpec spec = subWorkflows.get(key);
     if (spec == null) {
       throw new IllegalStateException("the resource has no sub-workflow [" + key + "]");
     }

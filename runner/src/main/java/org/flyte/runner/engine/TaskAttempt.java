@@ -41,8 +41,27 @@ final class TaskAttempt {
   final TaskExecutionIdentifier id;
   final String generatedName;
   final DataReference outputDir;
+  private final Map<String, String> extraEnvironment;
+  private final boolean reported;
 
   TaskAttempt(RunContext ctx, NodeRef ref, TaskTemplate task, int attempt, Cancellation cancel) {
+    this(ctx, ref, task, attempt, cancel, Map.of(), true);
+  }
+
+  /**
+   * An attempt whose task events are sent ({@code reported}) or left to its caller (the sub-tasks
+   * of an array node, which it reports as external resources of its own task event).
+   */
+  TaskAttempt(
+      RunContext ctx,
+      NodeRef ref,
+      TaskTemplate task,
+      int attempt,
+      Cancellation cancel,
+      Map<String, String> extraEnvironment,
+      boolean reported) {
+    this.extraEnvironment = extraEnvironment;
+    this.reported = reported;
     this.ctx = ctx;
     this.ref = ref;
     this.task = task;
@@ -224,8 +243,18 @@ final class TaskAttempt {
     return failure.raise();
   }
 
+  /** The links to this attempt's standard output and error. */
+  List<TaskLog> logs() {
+    return List.of(
+        log("stdout", outputDir.resolve("stdout.log")),
+        log("stderr", outputDir.resolve("stderr.log")));
+  }
+
   private void task(
       TaskExecution.Phase phase, int version, Consumer<TaskExecutionEvent.Builder> more) {
+    if (!reported) {
+      return;
+    }
     ctx.events.task(
         phase,
         e -> {
@@ -316,6 +345,7 @@ final class TaskAttempt {
     if (ctx.cr.executionConfig().environmentVariables() != null) {
       env.putAll(ctx.cr.executionConfig().environmentVariables());
     }
+    env.putAll(extraEnvironment);
     env.putAll(ctx.settings.taskEnvironment());
     return env;
   }

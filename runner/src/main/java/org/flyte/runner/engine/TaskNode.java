@@ -72,7 +72,30 @@ final class TaskNode {
         return hit.get().outputs();
       }
     }
-    LiteralMap outputs = attempts(task, inputs);
+    String owner = null;
+    if (key != null && md.getCacheSerializable()) {
+      owner =
+          UniqueIds.forParts(
+              UniqueIds.TASK_NAME_LENGTH, ctx.executionId().getName(), ref.uniqueId());
+      Optional<CachedOutputs> hit = waitForReservation(key, owner, overwrite);
+      if (hit.isPresent()) {
+        outcome.decorate =
+            e ->
+                e.setTaskNodeMetadata(
+                    TaskNodeMetadata.newBuilder()
+                        .setCacheStatus(CatalogCacheStatus.CACHE_HIT)
+                        .setCatalogKey(hit.get().metadata()));
+        return hit.get().outputs();
+      }
+    }
+    LiteralMap outputs;
+    try {
+      outputs = attempts(task, inputs);
+    } finally {
+      if (owner != null) {
+        release(key, owner);
+      }
+    }
     if (key != null) {
       CatalogCacheStatus status;
       TaskNodeMetadata.Builder tn = TaskNodeMetadata.newBuilder();
@@ -98,6 +121,44 @@ final class TaskNode {
   }
 
   private flyteidl.core.IdentifierOuterClass.TaskExecutionIdentifier lastAttempt;
+
+  /**
+   * Cache serialization ({@code flytepropeller/pkg/controller/nodes/task/cache.go}): waits until
+   * this node holds the reservation of the key, or another execution put the outputs in the cache.
+   */
+  private Optional<CachedOutputs> waitForReservation(
+      CatalogKey key, String owner, boolean overwrite) throws InterruptedException {
+    while (true) {
+      graph.cancel.check();
+      boolean held;
+      try {
+        held = ctx.services.catalog().reserve(key, owner, RESERVATION_HEARTBEAT);
+      } catch (RuntimeException e) {
+        return Optional.empty();
+      }
+      if (held) {
+        return Optional.empty();
+      }
+      if (!overwrite) {
+        Optional<CachedOutputs> hit = lookup(key);
+        if (hit.isPresent()) {
+          return hit;
+        }
+      }
+      Thread.sleep(RESERVATION_POLL.toMillis());
+    }
+  }
+
+  private void release(CatalogKey key, String owner) {
+    try {
+      ctx.services.catalog().release(key, owner);
+    } catch (RuntimeException e) {
+      // the reservation expires after its heartbeat
+    }
+  }
+
+  private static final Duration RESERVATION_HEARTBEAT = Duration.ofSeconds(10);
+  private static final Duration RESERVATION_POLL = Duration.ofMillis(500);
 
   private Optional<CachedOutputs> lookup(CatalogKey key) {
     try {
