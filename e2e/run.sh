@@ -2,7 +2,7 @@
 # End to end with the real SDK: workflows of e2e/run/flows.py run in a fresh sandbox, on its local
 # runner, with plain `pyflyte run --remote`; each ends as the same workflow run locally by
 # `pyflyte run` (no --remote) ends: same output, or same error. Checked with FlyteRemote
-# (e2e/run/check.py).
+# (e2e/run/remote.py).
 #
 #   e2e/run.sh            # called by .ci/run after `mvn -B verify`
 #
@@ -30,13 +30,65 @@ remote_run() {
     || { cat "$WORK/run-$name.log"; tail -80 "$WORK/sandbox.log"; exit 1; }
 }
 
-check() {
-  "$VENV/bin/python" e2e/run/check.py "$ADMIN_GRPC" "$@" || { tail -80 "$WORK/sandbox.log"; exit 1; }
+remote() {
+  "$VENV/bin/python" e2e/run/remote.py "$ADMIN_GRPC" "$@" || { tail -80 "$WORK/sandbox.log"; exit 1; }
+}
+
+# same <name> <workflow> [args...]: runs remotely, then checks it ends as it does locally: the same
+# output, or FAILED with the error message local pyflyte printed last
+same() {
+  local name="$1" expected status=0
+  shift
+  expected="$(local_run "$@")" || status=$?
+  expected="$(sed 's/^ *//' <<<"$expected")"
+  remote_run "$name" "$@"
+  if ((status != 0)); then
+    remote check "$name" FAILED "$expected"
+  else
+    remote check "$name" SUCCEEDED "$expected"
+  fi
 }
 
 echo "== two tasks in a chain"
-expected="$(local_run two_tasks --a 4 --b 5 --label total)"
-remote_run two-tasks two_tasks --a 4 --b 5 --label total
-check two-tasks SUCCEEDED "$expected"
+same two-tasks two_tasks --a 4 --b 5 --label total
+echo "== a branch, each way"
+same branch-small branch --n 3.0
+same branch-big branch --n 30.0
+echo "== a sub-workflow"
+same sub-workflow outer --a 2 --b 5
+echo "== a task that fails for good: its error reaches FlyteRemote"
+same fails fails --n 7
 
+echo "== terminate in the middle: ABORTED, its task process killed"
+remote_run terminated sleepy --seconds 600
+remote running terminated
+remote terminate terminated
+remote check terminated ABORTED
+sleep 1
+if pgrep -f "terminated.*pyflyte-execute|pyflyte-execute.*terminated" >/dev/null; then
+  pgrep -af "terminated" >&2
+  echo "the task process of the terminated execution still runs" >&2
+  exit 1
+fi
+
+echo "== the sandbox killed mid-run (kill -9), started again: the execution ends FAILED, saying why"
+remote_run interrupted sleepy --seconds 20
+remote running interrupted
+kill -KILL "$SANDBOX_PID"
+wait "$SANDBOX_PID" 2>/dev/null || true
+SANDBOX_PID=""
+start_sandbox
+grep "Ended execution flytesnacks/development/interrupted" "$WORK/sandbox.log" \
+  || { cat "$WORK/sandbox.log"; echo "the restart did not end the interrupted execution" >&2; exit 1; }
+remote check interrupted FAILED "did not shut down cleanly"
+
+echo "== stopping the sandbox (SIGTERM): no warning, error or stack trace"
+kill -TERM "$SANDBOX_PID"
+wait "$SANDBOX_PID" || true
+SANDBOX_PID=""
+grep -q "^Stopped in" "$WORK/sandbox.log" || { tail -30 "$WORK/sandbox.log"; echo "the sandbox did not stop cleanly" >&2; exit 1; }
+if grep -n -E "WARN|ERROR|Exception|FATAL" "$WORK/sandbox.log"; then
+  echo "the sandbox printed the warnings or errors above" >&2
+  exit 1
+fi
 echo "== e2e/run.sh passed"

@@ -14,6 +14,7 @@ import org.flyte.common.storage.BlobStoreFactory;
 import org.flyte.common.storage.StorageProperties;
 import org.flyte.datacatalog.DataCatalogApplication;
 import org.flyte.sandbox.executor.InProcessRunner;
+import org.flyte.sandbox.executor.InterruptedExecutions;
 import org.flyte.sandbox.executor.LocalRunner;
 import org.flyte.sandbox.executor.LocalRunnerFactory;
 import org.flyte.sandbox.executor.SandboxExecutorConfiguration;
@@ -163,6 +164,9 @@ public final class Sandbox implements AutoCloseable {
             SandboxStorage.SECRET_KEY,
             auth == null ? null : auth.clientSecretFile(),
             settings.dir().resolve("runner"));
+    // Before the runner takes new work (until then FlyteAdmin starts no execution, so every
+    // unfinished one is from before this start).
+    InterruptedExecutions.end(wiring, progress);
     LocalRunner runner =
         runners.start(
             properties.runner(),

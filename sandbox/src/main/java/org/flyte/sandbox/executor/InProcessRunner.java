@@ -65,10 +65,7 @@ public final class InProcessRunner implements LocalRunner {
       SandboxExecutorProperties.Runner properties, Wiring wiring, BlobStore store) {
     ManagedChannel admin = channel(wiring.adminGrpcPort());
     ManagedChannel catalog = channel(wiring.catalogGrpcPort());
-    Channel authenticatedAdmin =
-        wiring.clientSecretFile() == null
-            ? admin
-            : AdminAuthentication.authenticate(admin, credentials(wiring.clientSecretFile()));
+    Channel authenticatedAdmin = adminChannel(admin, wiring);
     RunnerSettings settings =
         RunnerSettings.defaults()
             .withPython(properties.python())
@@ -84,6 +81,13 @@ public final class InProcessRunner implements LocalRunner {
                     "FLYTE_PLATFORM_INSECURE", "true"));
     WorkflowRunner runner = WorkflowRunner.create(settings, store, authenticatedAdmin, catalog);
     return new InProcessRunner(runner, store, List.of(admin, catalog));
+  }
+
+  /** {@code channel} with the sandbox's client credentials when FlyteAdmin requires them. */
+  public static Channel adminChannel(ManagedChannel channel, Wiring wiring) {
+    return wiring.clientSecretFile() == null
+        ? channel
+        : AdminAuthentication.authenticate(channel, credentials(wiring.clientSecretFile()));
   }
 
   private static ManagedChannel channel(int port) {

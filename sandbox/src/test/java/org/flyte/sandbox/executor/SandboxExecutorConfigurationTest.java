@@ -46,10 +46,29 @@ class SandboxExecutorConfigurationTest {
               assertThat(context).doesNotHaveBean(SandboxWorkflowExecutor.class);
               SandboxExecutorProperties properties =
                   context.getBean(SandboxExecutorProperties.class);
-              assertThat(properties.local()).isFalse();
+              assertThat(properties.local(false)).isFalse();
               assertThat(properties.runner().maxParallelTasks()).isEqualTo(3);
               assertThat(properties.runner().python()).hasToString("/opt/venv");
             });
+  }
+
+  @Test
+  void byDefaultAConfiguredClusterWinsUnlessTheLocalRunnerIsAskedFor() {
+    String[] cluster = {
+      "flyte.clusters.clusterConfigs[0].name=e2e-cluster",
+      "flyte.clusters.clusterConfigs[0].endpoint=http://127.0.0.1:1",
+      "flyte.clusters.clusterConfigs[0].enabled=true"
+    };
+    contexts
+        .withPropertyValues(cluster)
+        .run(context -> assertThat(context).doesNotHaveBean(SandboxWorkflowExecutor.class));
+    contexts
+        .withPropertyValues("flyte.server.master=https://127.0.0.1:6443")
+        .run(context -> assertThat(context).doesNotHaveBean(SandboxWorkflowExecutor.class));
+    contexts
+        .withPropertyValues(cluster)
+        .withPropertyValues("flyte.sandbox.executor=local")
+        .run(context -> assertThat(context).hasSingleBean(SandboxWorkflowExecutor.class));
   }
 
   @Test
@@ -61,7 +80,7 @@ class SandboxExecutorConfigurationTest {
                 assertThat(context)
                     .getFailure()
                     .rootCause()
-                    .hasMessageContaining("must be 'local' (the sandbox's runner) or 'kubernetes'")
+                    .hasMessageContaining("must be 'auto'")
                     .hasMessageContaining("'propeller'"));
   }
 
