@@ -115,6 +115,45 @@ class HostileRegistrationTest extends RegistrationFixtures {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {"project", "domain", "org"})
+  void hostileProjectsDomainsAndOrgsAreRefusedAndNothingIsStored(String part) throws Exception {
+    Identifier task = registerTask("t", "v1");
+    Identifier victim = workflowId("wf", "v1");
+    admin.createWorkflow(workflowRequest(victim, WorkflowApiTest.chain(task, 1)));
+    List<DataReference> before = blobs.list(blobs.baseContainer());
+
+    for (String hostile :
+        new String[] {"../" + project, project + "/../x", "..", "nul\u0000byte"}) {
+      String expected = part + " [";
+      var taskRequest = taskRequest(withPart(taskId("t2", "v1"), part, hostile), template("img:1"));
+      assertRefusedOverGrpcAndRest(
+          () -> admin.createTask(taskRequest), "/api/v1/tasks", taskRequest, expected);
+      WorkflowCreateRequest wfRequest =
+          workflowRequest(
+              withPart(workflowId("wf2", "v1"), part, hostile), WorkflowApiTest.chain(task, 2));
+      assertRefusedOverGrpcAndRest(
+          () -> admin.createWorkflow(wfRequest), "/api/v1/workflows", wfRequest, expected);
+      LaunchPlanCreateRequest lpRequest =
+          LaunchPlanCreateRequest.newBuilder()
+              .setId(withPart(id(ResourceType.LAUNCH_PLAN, "lp", "v1"), part, hostile))
+              .setSpec(LaunchPlanSpec.newBuilder().setWorkflowId(victim))
+              .build();
+      assertRefusedOverGrpcAndRest(
+          () -> admin.createLaunchPlan(lpRequest), "/api/v1/launch_plans", lpRequest, expected);
+    }
+
+    assertThat(blobs.list(blobs.baseContainer())).containsExactlyInAnyOrderElementsOf(before);
+  }
+
+  private static Identifier withPart(Identifier id, String part, String value) {
+    return switch (part) {
+      case "project" -> id.toBuilder().setProject(value).build();
+      case "domain" -> id.toBuilder().setDomain(value).build();
+      default -> id.toBuilder().setOrg(value).build();
+    };
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"name", "version"})
   void namesLongerThanAFileNameAreRefusedWithFlytesWording(String part) throws Exception {
     Identifier task = registerTask("t", "v1");

@@ -78,7 +78,7 @@ public class LaunchPlanService {
     this.transactions = transactions;
   }
 
-  /** CreateLaunchPlan, validated in Flyte's order (§4.4). */
+  /** CreateLaunchPlan, validated in the order of Flyte's launch_plan_manager.go (v1.16.8). */
   public LaunchPlanCreateResponse create(LaunchPlanCreateRequest request) {
     Identifier workflowId = request.getSpec().getWorkflowId();
     validateIdentifier(

@@ -78,10 +78,11 @@ public class TaskService {
 
   public TaskCreateResponse create(TaskCreateRequest request) {
     Identifier id = request.getId();
+    Validation.identifier(id, request.hasId(), ResourceType.TASK);
+    // before anything reads with it: a project or domain no storage key or query may see
+    IdentifierValidator.validate(id);
     Map<ResourceName, Quantity> platformLimits =
         resourceLimits.limits(id.getProject(), id.getDomain());
-    Validation.identifier(id, request.hasId(), ResourceType.TASK);
-    IdentifierValidator.validate(id);
     projects.requireActive(id.getProject(), id.getDomain());
     if (!request.hasSpec() || !request.getSpec().hasTemplate()) {
       throw Validation.missing("spec");
