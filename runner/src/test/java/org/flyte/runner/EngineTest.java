@@ -10,6 +10,7 @@ import flyteidl.core.IdentifierOuterClass.ResourceType;
 import flyteidl.core.Literals.Binding;
 import flyteidl.core.Literals.BindingData;
 import flyteidl.core.Literals.LiteralMap;
+import flyteidl.core.Literals.Scalar;
 import flyteidl.core.Tasks.TaskTemplate;
 import flyteidl.core.Workflow.Node;
 import flyteidl.core.Workflow.SignalCondition;
@@ -211,6 +212,53 @@ class EngineTest {
     assertThat(runner.await(cr.executionId(), Duration.ofSeconds(10)))
         .contains(WorkflowExecution.Phase.SUCCEEDED);
     assertThat(sink.lines()).containsSubsequence("node n0 RUNNING", "node n0 SUCCEEDED");
+  }
+
+  @Test
+  void aRejectedApprovalFailsTheGateAndASleepPasses() throws Exception {
+    NodeSpec sleep =
+        Workflows.node("n0", NodeKind.GATE, List.of()).toBuilder()
+            .gate(
+                new GateNodeSpec(
+                    "sleep",
+                    null,
+                    null,
+                    flyteidl.core.Workflow.SleepCondition.newBuilder()
+                        .setDuration(
+                            com.google.protobuf.Duration.newBuilder().setNanos(100_000_000))
+                        .build()))
+            .build();
+    NodeSpec approve =
+        Workflows.node("n1", NodeKind.GATE, List.of(Workflows.promise("o0", "start-node", "x")))
+            .toBuilder()
+            .gate(
+                new GateNodeSpec(
+                    "approve",
+                    flyteidl.core.Workflow.ApproveCondition.newBuilder().setSignalId("ok").build(),
+                    null,
+                    null))
+            .build();
+    admin.signals.put(
+        "ok",
+        flyteidl.core.Literals.Literal.newBuilder()
+            .setScalar(
+                Scalar.newBuilder()
+                    .setPrimitive(flyteidl.core.Literals.Primitive.newBuilder().setBoolean(false)))
+            .build());
+    var cr = resource(Workflows.chain("p:d:wf", List.of(sleep, approve)), null);
+
+    assertThat(run(cr)).isEqualTo(WorkflowExecution.Phase.FAILED);
+
+    assertThat(sink.lines())
+        .containsSubsequence("node n0 SUCCEEDED", "node n1 RUNNING", "node n1 FAILED", "wf FAILED");
+    assertThat(
+            sink.of(NodeExecutionEvent.class).stream()
+                .filter(e -> e.getPhase() == NodeExecution.Phase.FAILED)
+                .findFirst()
+                .orElseThrow()
+                .getError()
+                .getCode())
+        .isEqualTo("ReceivedRejectSignal");
   }
 
   @Test

@@ -122,7 +122,7 @@ class RealPyflyteTest {
     assertThat(store.head(stdout)).isPresent();
   }
 
-  private static BlobStore s3(String bucket) {
+  static BlobStore s3(String bucket) {
     Map<String, String> p = new java.util.HashMap<>();
     for (String kv : TestS3.storageProperties(bucket)) {
       int eq = kv.indexOf('=');

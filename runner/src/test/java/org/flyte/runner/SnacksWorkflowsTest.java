@@ -134,10 +134,62 @@ class SnacksWorkflowsTest {
     assertThat(FakeLauncher.arg(cmd, "--output-prefix")).endsWith("/n0/data/0");
     assertThat(FakeLauncher.arg(cmd, "--prev-checkpoint")).isEqualTo("\"\"");
     assertThat(FakeLauncher.arg(cmd, "--checkpoint-path")).endsWith("/_flytecheckpoints");
+    assertThat(FakeLauncher.arg(cmd, "--raw-output-data-prefix"))
+        .matches("mem://bucket/data/[a-z0-9]{2}/" + id.getName() + "-n0-0");
     assertThat(launcher.launched.get(0).environment())
         .containsEntry("FLYTE_INTERNAL_EXECUTION_ID", id.getName())
         .containsEntry("FLYTE_INTERNAL_EXECUTION_PROJECT", "flytesnacks")
         .containsEntry("FLYTE_ATTEMPT_NUMBER", "0");
+  }
+
+  static java.util.stream.Stream<String> everyResource() throws Exception {
+    if (!Files.isDirectory(GOLDEN)) {
+      return java.util.stream.Stream.of("absent");
+    }
+    try (var files = Files.list(GOLDEN)) {
+      return files.map(p -> p.getFileName().toString()).sorted().toList().stream();
+    }
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.MethodSource("everyResource")
+  void everyRecordedResourceEndsSucceededOrFailsNamingTheTaskType(String file) throws Exception {
+    var id = load(file);
+    boolean clusterOnly =
+        cr.tasks().values().stream()
+            .anyMatch(
+                t ->
+                    t.getType().equals("container_array")
+                        || t.getContainer().getArgsList().stream()
+                            .noneMatch(a -> a.startsWith("pyflyte-")));
+
+    WorkflowExecution.Phase phase = run(id);
+
+    if (clusterOnly) {
+      assertThat(phase).isEqualTo(WorkflowExecution.Phase.FAILED);
+      assertThat(
+              sink.of(NodeExecutionEvent.class).stream()
+                  .filter(n -> n.getPhase() == NodeExecution.Phase.FAILED)
+                  .findFirst()
+                  .orElseThrow()
+                  .getError()
+                  .getMessage())
+          .contains("needs a cluster");
+    } else if (phase == WorkflowExecution.Phase.FAILED) {
+      // the recorded inputs lead some branches to their else-fail
+      List<String> elseFails =
+          cr.spec().nodes().values().stream()
+              .filter(n -> n.branch() != null && n.branch().elseFail() != null)
+              .map(n -> "[UserProvidedError] " + n.branch().elseFail().getMessage())
+              .toList();
+      WorkflowExecutionEvent failed =
+          sink.of(WorkflowExecutionEvent.class)
+              .get(sink.of(WorkflowExecutionEvent.class).size() - 1);
+      assertThat(elseFails).as("%s", sink.lines()).contains(failed.getError().getMessage());
+    } else {
+      assertThat(phase).isEqualTo(WorkflowExecution.Phase.SUCCEEDED);
+      assertThat(sink.lines()).last().isEqualTo("wf SUCCEEDED");
+    }
   }
 
   @Test

@@ -98,15 +98,28 @@ final class ArrayNode {
     ctx.events.node(ref, NodeExecution.Phase.RUNNING, e -> e.setIsArray(true));
     AtomicInteger version = new AtomicInteger();
     report(task, TaskExecution.Phase.RUNNING, version.getAndIncrement(), List.of(), null);
+    // At most parallelism sub-tasks at once, and never more threads than task slots: the
+    // processes are bounded by the slots anyway.
+    int slots = ctx.settings.maxParallelTasks();
     Semaphore parallel =
-        array.parallelism() != null && array.parallelism() > 0
-            ? new Semaphore((int) Math.min(array.parallelism(), Integer.MAX_VALUE))
-            : null;
+        new Semaphore(
+            array.parallelism() != null && array.parallelism() > 0
+                ? (int) Math.min(array.parallelism(), slots)
+                : slots);
     List<java.util.concurrent.Future<Sub>> futures = new ArrayList<>();
     for (int i = 0; i < size; i++) {
       int index = i;
       LiteralMap element = element(inputs, bound, index);
-      futures.add(ctx.threads.submit(() -> runOne(task, sub, index, element, parallel)));
+      RunContext.acquire(parallel, graph.cancel);
+      futures.add(
+          ctx.threads.submit(
+              () -> {
+                try {
+                  return runOne(task, sub, index, element);
+                } finally {
+                  parallel.release();
+                }
+              }));
     }
     List<Sub> subs = new ArrayList<>();
     try {
@@ -187,69 +200,61 @@ final class ArrayNode {
     return out.build();
   }
 
-  private Sub runOne(
-      TaskTemplate task, NodeSpec sub, int index, LiteralMap inputs, Semaphore parallel)
+  private Sub runOne(TaskTemplate task, NodeSpec sub, int index, LiteralMap inputs)
       throws InterruptedException {
-    if (parallel != null) {
-      RunContext.acquire(parallel, graph.cancel);
-    }
-    try {
-      ParentInfo parent = ParentInfo.of(graph.parent, ref.spec().id(), 0, false);
-      NodeSpec spec = sub.toBuilder().id("n" + index).name("n" + index).inputBindings(null).build();
-      NodeRef subRef =
-          new NodeRef(
-              spec,
-              UniqueIds.node(parent, spec.id()),
-              parent,
-              ref.dataDir().resolve(Integer.toString(index)),
-              task.getId());
-      ctx.protos.write(subRef.inputs(), inputs);
-      int budget =
-          sub.retry() != null && sub.retry().minAttempts() != null
-              ? Math.max(1, sub.retry().minAttempts())
-              : Math.max(1, task.getMetadata().getRetries().getRetries() + 1);
-      int userFailures = 0;
-      int systemFailures = 0;
-      for (int attempt = 0; ; attempt++) {
-        TaskAttempt run =
-            new TaskAttempt(
-                ctx,
-                subRef,
-                task,
-                attempt,
-                graph.cancel,
-                Map.of(
-                    "BATCH_JOB_ARRAY_INDEX_VAR_NAME",
-                    "FLYTE_K8S_ARRAY_INDEX",
-                    "FLYTE_K8S_ARRAY_INDEX",
-                    Integer.toString(index)),
-                false);
-        try {
-          TaskAttempt.Result r = run.run(inputs, null, () -> {});
-          if (r.outputs() == null) {
-            return new Sub(
-                index,
-                null,
-                NodeFailure.user("DynamicInArray", "a mapped task cannot be dynamic", false),
-                attempt,
-                run.logs());
-          }
-          return new Sub(index, r.outputs(), null, attempt, run.logs());
-        } catch (NodeFailure.Raised e) {
-          NodeFailure f = e.failure();
-          boolean again =
-              f.recoverable()
-                  && (f.isSystem()
-                      ? ++systemFailures <= TaskNode.SYSTEM_RETRIES
-                      : ++userFailures < budget);
-          if (!again) {
-            return new Sub(index, null, f, attempt, run.logs());
-          }
+    ParentInfo parent = ParentInfo.of(graph.parent, ref.spec().id(), 0, false);
+    NodeSpec spec = sub.toBuilder().id("n" + index).name("n" + index).inputBindings(null).build();
+    // As propeller's array node: the sub-task reads the array node's inputs file (flytekit picks
+    // element FLYTE_K8S_ARRAY_INDEX) and writes under <array output dir>/<index>/<attempt>.
+    NodeRef subRef =
+        new NodeRef(
+            spec,
+            UniqueIds.node(parent, spec.id()),
+            parent,
+            ref.outputDir(0).resolve(Integer.toString(index)),
+            task.getId(),
+            ref.inputs());
+    int budget =
+        sub.retry() != null && sub.retry().minAttempts() != null
+            ? Math.max(1, sub.retry().minAttempts())
+            : Math.max(1, task.getMetadata().getRetries().getRetries() + 1);
+    int userFailures = 0;
+    int systemFailures = 0;
+    for (int attempt = 0; ; attempt++) {
+      TaskAttempt run =
+          new TaskAttempt(
+              ctx,
+              subRef,
+              task,
+              attempt,
+              graph.cancel,
+              Map.of(
+                  "BATCH_JOB_ARRAY_INDEX_VAR_NAME",
+                  "FLYTE_K8S_ARRAY_INDEX",
+                  "FLYTE_K8S_ARRAY_INDEX",
+                  Integer.toString(index)),
+              false);
+      try {
+        TaskAttempt.Result r = run.run(inputs, null, () -> {});
+        if (r.outputs() == null) {
+          return new Sub(
+              index,
+              null,
+              NodeFailure.user("DynamicInArray", "a mapped task cannot be dynamic", false),
+              attempt,
+              run.logs());
         }
-      }
-    } finally {
-      if (parallel != null) {
-        parallel.release();
+        return new Sub(index, r.outputs(), null, attempt, run.logs());
+      } catch (NodeFailure.Raised e) {
+        NodeFailure f = e.failure();
+        boolean again =
+            f.recoverable()
+                && (f.isSystem()
+                    ? ++systemFailures <= TaskNode.SYSTEM_RETRIES
+                    : ++userFailures < budget);
+        if (!again) {
+          return new Sub(index, null, f, attempt, run.logs());
+        }
       }
     }
   }

@@ -114,7 +114,7 @@ final class Bindings {
     } else if (literal.hasScalar() && literal.getScalar().hasGeneric()) {
       Value value = structValue(literal.getScalar().getGeneric(), attr);
       if (value != null) {
-        return Literals.fromValue(value);
+        return JsonLiterals.fromValue(value);
       }
     }
     throw NodeFailure.user(

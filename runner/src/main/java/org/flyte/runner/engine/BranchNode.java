@@ -44,19 +44,22 @@ final class BranchNode {
         throw new NodeFailure(
                 NodeFailure.error(
                     ExecutionError.ErrorKind.USER,
-                    branch.elseFail().getFailedNodeId(),
-                    branch.elseFail().getMessage()),
+                    "UserProvidedError",
+                    "[UserProvidedError] " + branch.elseFail().getMessage()),
                 false,
                 false)
             .raise();
       }
-      throw NodeFailure.user("NoBranchTaken", "no condition of the branch held", false).raise();
+      throw NodeFailure.user(
+              "MalformedBranchUserError", "[MalformedBranchUserError] No branch satisfied", false)
+          .raise();
     }
     NodeSpec node = graph.spec.node(taken);
     if (node == null) {
       throw NodeFailure.system("BadSpecification", "branch node [" + taken + "] not found", false)
           .raise();
     }
+    graph.awaitUpstream(taken);
     LiteralMap outputs = new NodeExecutor(graph).execute(node, ref.outputDir(0).resolve(taken));
     graph.setOutputs(taken, outputs);
     return outputs;

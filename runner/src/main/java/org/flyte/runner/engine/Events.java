@@ -1,7 +1,6 @@
 package org.flyte.runner.engine;
 
 import com.google.protobuf.Timestamp;
-import flyteidl.core.Execution.ExecutionError;
 import flyteidl.core.Execution.NodeExecution;
 import flyteidl.core.Execution.TaskExecution;
 import flyteidl.core.Execution.WorkflowExecution;
@@ -89,10 +88,6 @@ final class Events {
     }
     more.accept(e);
     sink.node(e.build());
-  }
-
-  static Consumer<NodeExecutionEvent.Builder> error(ExecutionError error) {
-    return e -> e.setError(error);
   }
 
   void task(TaskExecution.Phase phase, Consumer<TaskExecutionEvent.Builder> more) {

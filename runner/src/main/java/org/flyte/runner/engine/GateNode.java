@@ -12,8 +12,9 @@ import org.flyte.compiler.k8s.model.GateNodeSpec;
 
 /**
  * A gate node ({@code flytepropeller/pkg/controller/nodes/gate/handler.go}, v1.16.8): waits for a
- * signal (its value is the node's output), an approval (a boolean signal; false fails the node) or
- * a duration, polling FlyteAdmin's {@code SignalService} every second.
+ * signal (its value is the node's output), an approval (a boolean signal; true passes the node's
+ * inputs on as its outputs, false fails it) or a duration (no outputs), polling FlyteAdmin's {@code
+ * SignalService} every second.
  */
 final class GateNode {
 
@@ -33,7 +34,7 @@ final class GateNode {
     if (gate.sleep() != null) {
       var d = gate.sleep().getDuration();
       sleep(Duration.ofSeconds(d.getSeconds(), d.getNanos()));
-      return inputs;
+      return LiteralMap.getDefaultInstance();
     }
     if (gate.approve() != null) {
       Literal value =
@@ -42,8 +43,8 @@ final class GateNode {
               LiteralType.newBuilder().setSimple(SimpleType.BOOLEAN).build());
       if (!value.getScalar().getPrimitive().getBoolean()) {
         throw NodeFailure.user(
-                "UserRejectedApproval",
-                "the approval [" + gate.approve().getSignalId() + "] was rejected",
+                "ReceivedRejectSignal",
+                "received a reject signal to disapprove the node input values",
                 false)
             .raise();
       }

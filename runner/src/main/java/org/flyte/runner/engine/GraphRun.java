@@ -56,6 +56,40 @@ final class GraphRun {
 
   void setOutputs(String nodeId, LiteralMap value) {
     outputs.put(nodeId, value);
+    ended(nodeId);
+  }
+
+  private final Set<String> ended = ConcurrentHashMap.newKeySet();
+
+  private void ended(String nodeId) {
+    synchronized (ended) {
+      ended.add(nodeId);
+      ended.notifyAll();
+    }
+  }
+
+  /**
+   * Waits until the nodes {@code nodeId} depends on have ended (a branch's taken node may depend on
+   * nodes the branch itself does not: propeller waits for them the same way).
+   *
+   * @throws NodeFailure.Raised when one of them did not succeed
+   */
+  void awaitUpstream(String nodeId) throws NodeFailure.Raised, InterruptedException {
+    for (String up : spec.upstreamOf(nodeId)) {
+      synchronized (ended) {
+        while (!ended.contains(up) && !outputs.containsKey(up)) {
+          cancel.check();
+          ended.wait(200);
+        }
+      }
+      if (!outputs.containsKey(up)) {
+        throw NodeFailure.user(
+                "UpstreamNodeNotSucceeded",
+                "node [" + nodeId + "] needs node [" + up + "], which did not succeed",
+                false)
+            .raise();
+      }
+    }
   }
 
   private record Done(String nodeId, LiteralMap outputs, NodeFailure failure, RuntimeException e) {}
@@ -94,6 +128,7 @@ final class GraphRun {
         if (spec.upstreamOf(id).stream().anyMatch(skipped::contains)) {
           new NodeExecutor(this).skip(node);
           skipped.add(id);
+          ended(id);
           candidates.addAll(spec.downstreamOf(id));
           continue;
         }
@@ -105,6 +140,10 @@ final class GraphRun {
       }
       Done d = done.take();
       running--;
+      if (d.outputs() != null) {
+        outputs.put(d.nodeId(), d.outputs());
+      }
+      ended(d.nodeId());
       if (d.outputs() != null) {
         succeeded.add(d.nodeId());
         outputs.put(d.nodeId(), d.outputs());

@@ -30,6 +30,18 @@ final class LaunchPlanNode {
     this.outcome = outcome;
   }
 
+  /**
+   * {@code GetChildWorkflowExecutionIDForExecution} ({@code subworkflow/util.go}): the parent's
+   * name, the node and the attempt, hashed past 20 characters with 64-bit FNV-1a (32-bit for
+   * resources of definition version 0; propeller gives a new resource the latest version, 1).
+   */
+  static String childName(RunContext ctx, String parentName, String nodeId) {
+    Integer version = ctx.cr.status().definitionVersion();
+    return version != null && version == 0
+        ? UniqueIds.forParts(UniqueIds.NODE_ID_LENGTH, parentName, nodeId, "0")
+        : UniqueIds.forParts64(UniqueIds.NODE_ID_LENGTH, parentName, nodeId, "0");
+  }
+
   LiteralMap run(LiteralMap inputs) throws NodeFailure.Raised, InterruptedException {
     RunContext ctx = graph.ctx;
     WorkflowExecutionIdentifier parent = ctx.executionId();
@@ -37,8 +49,7 @@ final class LaunchPlanNode {
         WorkflowExecutionIdentifier.newBuilder()
             .setProject(parent.getProject())
             .setDomain(parent.getDomain())
-            .setName(
-                UniqueIds.forParts(UniqueIds.NODE_ID_LENGTH, parent.getName(), ref.uniqueId(), "0"))
+            .setName(childName(ctx, parent.getName(), ref.uniqueId()))
             .build();
     ctx.services
         .controlPlane()

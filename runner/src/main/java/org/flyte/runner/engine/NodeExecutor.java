@@ -66,13 +66,7 @@ final class NodeExecutor {
     }
     NodeOutcome outcome = NodeOutcome.plain();
     try {
-      LiteralMap inputs;
-      try {
-        inputs = Bindings.resolve(node.inputBindings(), graph::outputsOf);
-      } catch (NodeFailure.Raised e) {
-        ctx.events.node(ref, NodeExecution.Phase.FAILED, Events.error(e.failure().error()));
-        throw e;
-      }
+      LiteralMap inputs = Bindings.resolve(node.inputBindings(), graph::outputsOf);
       ctx.protos.write(ref.inputs(), inputs);
       ctx.events.node(ref, NodeExecution.Phase.QUEUED, e -> {});
       LiteralMap outputs = handle(ref, inputs, outcome);

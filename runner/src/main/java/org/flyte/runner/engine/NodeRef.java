@@ -13,12 +13,24 @@ import org.flyte.compiler.k8s.model.NodeSpec;
  * @param dataDir its data directory ({@code <parent>/<node id>/data}); inputs are {@code inputs.pb}
  *     there, attempt {@code n} writes under {@code <dataDir>/<n>}
  * @param target the task or launch plan it runs; null otherwise
+ * @param inputsFile its inputs file when not {@code <dataDir>/inputs.pb} (an array node's sub-tasks
+ *     read the array node's), else null
  */
 record NodeRef(
-    NodeSpec spec, String uniqueId, ParentInfo parent, DataReference dataDir, Identifier target) {
+    NodeSpec spec,
+    String uniqueId,
+    ParentInfo parent,
+    DataReference dataDir,
+    Identifier target,
+    DataReference inputsFile) {
+
+  NodeRef(
+      NodeSpec spec, String uniqueId, ParentInfo parent, DataReference dataDir, Identifier target) {
+    this(spec, uniqueId, parent, dataDir, target, null);
+  }
 
   DataReference inputs() {
-    return dataDir.resolve("inputs.pb");
+    return inputsFile != null ? inputsFile : dataDir.resolve("inputs.pb");
   }
 
   DataReference outputDir(int attempt) {

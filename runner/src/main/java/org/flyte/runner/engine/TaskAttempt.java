@@ -300,23 +300,14 @@ final class TaskAttempt {
   List<String> command(LiteralMap inputs) throws NodeFailure.Raised {
     List<String> raw = new ArrayList<>(task.getContainer().getCommandList());
     raw.addAll(task.getContainer().getArgsList());
-    String rawPrefix = ctx.rawOutputPrefix + "/" + generatedName;
+    String rawPrefix = rawPrefix(attempt);
     ArgsTemplate template =
         new ArgsTemplate(
             ref.inputs().toString(),
             ref.dataDir().toString(),
             outputDir.toString(),
             rawPrefix,
-            attempt == 0
-                ? ""
-                : ctx.rawOutputPrefix
-                    + "/"
-                    + UniqueIds.forParts(
-                        UniqueIds.TASK_NAME_LENGTH,
-                        ctx.executionId().getName(),
-                        ref.uniqueId(),
-                        Integer.toString(attempt - 1))
-                    + "/_flytecheckpoints",
+            attempt == 0 ? "" : rawPrefix(attempt - 1) + "/_flytecheckpoints",
             rawPrefix + "/_flytecheckpoints",
             generatedName,
             ctx.cr.metadata().namespace() == null ? "" : ctx.cr.metadata().namespace(),
@@ -324,6 +315,24 @@ final class TaskAttempt {
     List<String> args = template.render(raw);
     args.set(0, Python.program(ctx.settings.python(), args.get(0)));
     return args;
+  }
+
+  /**
+   * Where an attempt writes raw data ({@code ComputeRawOutputPrefix} of {@code
+   * nodes/task/taskexec_context.go}): {@code <raw output prefix>/<shard>/<attempt name>}.
+   */
+  private String rawPrefix(int attemptNumber) {
+    String name =
+        UniqueIds.forParts(
+            UniqueIds.TASK_NAME_LENGTH,
+            ctx.executionId().getName(),
+            ref.uniqueId(),
+            Integer.toString(attemptNumber));
+    String base =
+        ctx.rawOutputPrefix.endsWith("/")
+            ? ctx.rawOutputPrefix.substring(0, ctx.rawOutputPrefix.length() - 1)
+            : ctx.rawOutputPrefix;
+    return base + "/" + UniqueIds.shard(name) + "/" + name;
   }
 
   private Map<String, String> environment() {

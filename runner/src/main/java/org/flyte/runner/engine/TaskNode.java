@@ -234,9 +234,12 @@ final class TaskNode {
     return ctx.settings.defaultTimeout();
   }
 
-  /** Container tasks whose program is one of flytekit's entry points. */
+  /**
+   * Container tasks whose program is one of flytekit's entry points; not the old array plugin's
+   * {@code container_array} (flytekit's map tasks are array nodes now).
+   */
   static boolean runnable(TaskTemplate task) {
-    if (!task.hasContainer()) {
+    if (!task.hasContainer() || task.getType().equals("container_array")) {
       return false;
     }
     var c = task.getContainer();

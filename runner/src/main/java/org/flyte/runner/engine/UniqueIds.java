@@ -40,17 +40,50 @@ final class UniqueIds {
     return fixedLength(b.toString(), maxLength);
   }
 
+  /**
+   * The shard of a raw output path ({@code ioutils.NewBase36PrefixShardSelector}): one of the 1296
+   * two-character prefixes {@code aa..99}, chosen by the 32-bit FNV-1a hash of the attempt's name.
+   */
+  static String shard(String uniqueId) {
+    String chars = "abcdefghijklmnopqrstuvwxyz0123456789";
+    int index = (int) (Integer.toUnsignedLong(fnv32(uniqueId)) % (chars.length() * chars.length()));
+    return "" + chars.charAt(index / chars.length()) + chars.charAt(index % chars.length());
+  }
+
+  private static int fnv32(String text) {
+    int hash = 0x811c9dc5;
+    for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+      hash ^= b & 0xff;
+      hash *= 0x01000193;
+    }
+    return hash;
+  }
+
   /** {@code FixedLengthUniqueID} with the default 32-bit FNV-1a hash. */
   static String fixedLength(String id, int maxLength) {
     if (id.length() <= maxLength) {
       return id;
     }
-    int hash = 0x811c9dc5;
+    int hash = fnv32(id);
+    byte[] bytes = {(byte) (hash >>> 24), (byte) (hash >>> 16), (byte) (hash >>> 8), (byte) hash};
+    return "f" + base32(bytes);
+  }
+
+  /** {@code FixedLengthUniqueIDForParts} with the 64-bit FNV-1a hash ({@code Algorithm64}). */
+  static String forParts64(int maxLength, String... parts) {
+    String id = String.join("-", parts);
+    if (id.length() <= maxLength) {
+      return id;
+    }
+    long hash = 0xcbf29ce484222325L;
     for (byte b : id.getBytes(StandardCharsets.UTF_8)) {
       hash ^= b & 0xff;
-      hash *= 0x01000193;
+      hash *= 0x100000001b3L;
     }
-    byte[] bytes = {(byte) (hash >>> 24), (byte) (hash >>> 16), (byte) (hash >>> 8), (byte) hash};
+    byte[] bytes = new byte[8];
+    for (int i = 0; i < 8; i++) {
+      bytes[i] = (byte) (hash >>> (56 - 8 * i));
+    }
     return "f" + base32(bytes);
   }
 

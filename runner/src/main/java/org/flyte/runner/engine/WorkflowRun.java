@@ -17,6 +17,8 @@ import org.flyte.compiler.k8s.model.FlyteWorkflow;
 import org.flyte.runner.RunnerServices;
 import org.flyte.runner.RunnerSettings;
 import org.flyte.runner.event.EventRejectedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One execution of a custom resource ({@code flytepropeller/pkg/controller/workflow/executor.go},
@@ -56,11 +58,35 @@ public final class WorkflowRun {
     try {
       phase = execute(events);
     } catch (EventRejectedException e) {
+      LOG.warn("execution {}: FlyteAdmin refused an event, stopping", name(), e);
       cancel.cancel("FlyteAdmin refused an event: " + e.getMessage());
       phase = WorkflowExecution.Phase.UNDEFINED;
+    } catch (RuntimeException | Error e) {
+      LOG.error("execution {} failed in the runner", name(), e);
+      cancel.cancel("the runner failed: " + e);
+      phase = WorkflowExecution.Phase.FAILED;
+      try {
+        events.workflow(
+            WorkflowExecution.Phase.FAILED,
+            ev ->
+                ev.setError(
+                    NodeFailure.error(
+                        ExecutionError.ErrorKind.SYSTEM,
+                        "RuntimeExecutionError",
+                        String.valueOf(e))));
+      } catch (RuntimeException again) {
+        LOG.warn("execution {}: cannot report its failure", name(), again);
+      }
     } finally {
       finished.countDown();
     }
+  }
+
+  private static final Logger LOG = LoggerFactory.getLogger(WorkflowRun.class);
+
+  private String name() {
+    var id = workflow.executionId();
+    return id.getProject() + "/" + id.getDomain() + "/" + id.getName();
   }
 
   private WorkflowExecution.Phase execute(Events events) {

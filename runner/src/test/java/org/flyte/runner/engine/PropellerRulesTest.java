@@ -26,6 +26,13 @@ class PropellerRulesTest {
     assertThat(UniqueIds.node(new ParentInfo("n0", 0, false), "a-very-long-node-name"))
         .isEqualTo("fliexe5i");
     assertThat(UniqueIds.fixedLength("abcdefghijklmnopqrstu", 20)).isEqualTo("fbfudxca");
+    // child execution names (GetChildWorkflowExecutionIDV2): FNV-1a 64
+    assertThat(UniqueIds.forParts64(20, "abcdefghijklmnopqrst", "n0", "0"))
+        .isEqualTo("fcowultc6k2jaw");
+    assertThat(UniqueIds.forParts64(20, "short", "n0", "0")).isEqualTo("short-n0-0");
+    // raw output shards (NewBase36PrefixShardSelector): FNV-1a 32 modulo 36 * 36
+    assertThat(UniqueIds.shard("abc-n0-0")).isEqualTo("yz");
+    assertThat(UniqueIds.shard("x1234-n3-1")).isEqualTo("ux");
   }
 
   private static Literal lit(Primitive p) {

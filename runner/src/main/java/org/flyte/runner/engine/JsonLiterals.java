@@ -7,9 +7,9 @@ import flyteidl.core.Literals.Primitive;
 import flyteidl.core.Literals.Scalar;
 
 /** Literals built from JSON values (attributes of dataclasses and dicts). */
-final class Literals {
+final class JsonLiterals {
 
-  private Literals() {}
+  private JsonLiterals() {}
 
   /** A JSON value as the literal flytekit reads: numbers, strings, booleans, lists, structs. */
   static Literal fromValue(Value value) {
