@@ -12,6 +12,7 @@
 
 import sys
 import time
+import urllib.request
 from datetime import timedelta
 
 from flytekit.configuration import Config, PlatformConfig
@@ -40,7 +41,12 @@ def check(phase, expected):
         if len(values) != 1 or str(values[0]) != expected:
             sys.exit(f"{name}: outputs {values}, expected [{expected}] as local pyflyte run computes")
         nodes = [n for n in done.node_executions.values() if n.id.node_id not in ("start-node", "end-node")]
-        print(f"   {name}: SUCCEEDED with {values[0]} (as locally), {len(nodes)} nodes")
+        logs = [log for n in nodes for t in n.task_executions for log in t.closure.logs]
+        for log in logs:
+            # FlyteConsole's "Logs" links open without credentials.
+            with urllib.request.urlopen(log.uri, timeout=10) as response:
+                response.read()
+        print(f"   {name}: SUCCEEDED with {values[0]} (as locally), {len(nodes)} nodes, {len(logs)} log links open")
     elif phase == "FAILED":
         message = done.error.message
         if expected not in message:

@@ -16,6 +16,7 @@ import org.flyte.common.storage.BlobStore;
 import org.flyte.compiler.k8s.model.FlyteWorkflow;
 import org.flyte.runner.RunnerSettings;
 import org.flyte.runner.WorkflowRunner;
+import org.flyte.sandbox.SandboxStorage;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -71,6 +72,9 @@ public final class InProcessRunner implements LocalRunner {
             .withPython(properties.python())
             .withMaxParallelTasks(properties.maxParallelTasks())
             .withWorkDirectory(wiring.workDirectory())
+            // FlyteConsole's "Logs" links: the attempt's stdout and stderr, read without
+            // credentials.
+            .withLogLinkTemplate(wiring.s3Endpoint() + "/" + SandboxStorage.BUCKET + "/{key}")
             .withTaskEnvironment(
                 Map.of(
                     // What Flyte's demo cluster gives every task pod (default-env-vars).
