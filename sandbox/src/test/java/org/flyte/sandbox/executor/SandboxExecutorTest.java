@@ -90,7 +90,7 @@ class SandboxExecutorTest {
   }
 
   @Test
-  void createExecutionHandsTheCustomResourceToTheRunnerAndTerminateAbortsIt() {
+  void createExecutionHandsTheCustomResourceToTheRunnerTerminateAbortsItARestartEndsTheRest() {
     FakeRunner fake = new FakeRunner();
     Sandbox sandbox =
         Sandbox.create(new SandboxSettings(dir, 0, 0, 0, 0, 0, 0), null, List.of(), line -> {})
@@ -166,6 +166,14 @@ class SandboxExecutorTest {
                           .build()));
       assertThat(again.getStatus().getCode()).isEqualTo(Status.Code.ALREADY_EXISTS);
       assertThat(fake.started).as("a taken name starts nothing").hasSize(1);
+      admin.createExecution(
+          ExecutionCreateRequest.newBuilder()
+              .setProject("flytesnacks")
+              .setDomain("development")
+              .setName("left-behind")
+              .setSpec(ExecutionSpec.newBuilder().setLaunchPlan(task))
+              .setInputs(LiteralMap.newBuilder().putLiterals("x", integer(2)))
+              .build());
     } finally {
       if (channel != null) {
         channel.shutdownNow();
@@ -173,6 +181,52 @@ class SandboxExecutorTest {
       sandbox.close();
     }
     assertThat(fake.adminUpAtClose).as("the runner stops before FlyteAdmin").isTrue();
+
+    // The fake runner reported nothing, as a killed sandbox would not have: the next start ends
+    // both executions, before the runner takes work.
+    FakeRunner next = new FakeRunner();
+    List<String> progress = new CopyOnWriteArrayList<>();
+    Sandbox restarted =
+        Sandbox.create(new SandboxSettings(dir, 0, 0, 0, 0, 0, 0), null, List.of(), progress::add)
+            .runners(
+                (properties, wiring, store) -> {
+                  next.wiring = wiring;
+                  store.close();
+                  return next;
+                });
+    restarted.start();
+    channel = channel(restarted.ports().adminGrpcPort());
+    try {
+      AdminServiceBlockingStub admin = AdminServiceGrpc.newBlockingStub(channel);
+      Execution leftBehind = execution(admin, "left-behind");
+      assertThat(leftBehind.getClosure().getPhase()).isEqualTo(WorkflowExecution.Phase.FAILED);
+      assertThat(leftBehind.getClosure().getError().getCode())
+          .isEqualTo(InterruptedExecutions.CODE);
+      assertThat(leftBehind.getClosure().getError().getMessage())
+          .contains("did not shut down cleanly")
+          .contains("run it again");
+      assertThat(execution(admin, "handed-over").getClosure().getPhase())
+          .as("it was being aborted")
+          .isEqualTo(WorkflowExecution.Phase.ABORTED);
+      assertThat(progress)
+          .contains(
+              "Ended execution flytesnacks/development/left-behind, left UNDEFINED by the"
+                  + " sandbox's last run");
+    } finally {
+      channel.shutdownNow();
+      restarted.close();
+    }
+  }
+
+  private static Execution execution(AdminServiceBlockingStub admin, String name) {
+    return admin.getExecution(
+        WorkflowExecutionGetRequest.newBuilder()
+            .setId(
+                WorkflowExecutionIdentifier.newBuilder()
+                    .setProject("flytesnacks")
+                    .setDomain("development")
+                    .setName(name))
+            .build());
   }
 
   private static Literal integer(long value) {
