@@ -4,7 +4,7 @@
 # by hand in the same run (the chain: their sum; the fan-out: their makespan with the runner's
 # parallelism). Prints a Markdown table (bench/results/sandbox-runner.md keeps one).
 #
-#   flock /tmp/heavy.lock bash bench/sandbox/run.sh
+#   flock /tmp/heavy.lock bash bench/sandbox/run.sh [chain|fanout]
 #
 # Uses e2e/lib.bash (the flytekit venv, E2E_VENV; a sandbox on free ports).
 set -euo pipefail
@@ -17,5 +17,5 @@ write_config "$WORK/config.yaml"
 (cd bench/sandbox && "$VENV/bin/pyflyte" --config "$WORK/config.yaml" register --project flytesnacks \
   --domain development --version bench-1 bench_wf) >"$WORK/register.log" 2>&1 || { cat "$WORK/register.log"; exit 1; }
 S3="$(sed -n 's/^  Storage      S3     \(http:\/\/localhost:[0-9]*\) .*/\1/p' "$WORK/sandbox.log")"
-"$VENV/bin/python" bench/sandbox/bench.py "$ADMIN_GRPC" "$S3" "$VENV" "$PARALLEL" bench-1 \
+"$VENV/bin/python" bench/sandbox/bench.py "$ADMIN_GRPC" "$S3" "$VENV" "$PARALLEL" bench-1 "$@" \
   || { tail -50 "$WORK/sandbox.log"; exit 1; }
