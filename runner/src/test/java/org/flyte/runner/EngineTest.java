@@ -538,6 +538,32 @@ class EngineTest {
     return BindingData.newBuilder().setScalar(Workflows.integer(v).getScalar()).build();
   }
 
+  @Test
+  void aNodePastItsActiveDeadlineTimesOutWithoutRetry() throws Exception {
+    TaskTemplate hang = task("m", "hang2", "a");
+    launcher.script.put("m.hang2", List.of(FakeLauncher.Behaviour.HANG));
+    NodeSpec node =
+        taskNode("n0", hang, Workflows.promise("a", "start-node", "x")).toBuilder()
+            .activeDeadline(Duration.ofMillis(300))
+            .retry(new org.flyte.compiler.k8s.model.RetryStrategy(3))
+            .build();
+    var cr = resource(Workflows.chain("p:d:wf", List.of(node)), null);
+
+    assertThat(run(cr)).isEqualTo(WorkflowExecution.Phase.FAILED);
+
+    assertThat(launcher.launched).hasSize(1);
+    assertThat(sink.lines())
+        .containsSubsequence("task n0#0 FAILED", "node n0 TIMED_OUT", "wf FAILED");
+    assertThat(
+            sink.of(NodeExecutionEvent.class).stream()
+                .filter(e -> e.getPhase() == NodeExecution.Phase.TIMED_OUT)
+                .findFirst()
+                .orElseThrow()
+                .getError()
+                .getMessage())
+        .startsWith("task active timeout");
+  }
+
   /** All nodes after start-node, all before end-node; outputs o0 of the first. */
   private static WorkflowSpec fanOut(List<NodeSpec> nodes) {
     WorkflowSpec chain = Workflows.chain("p:d:fan", List.of(nodes.get(0)));

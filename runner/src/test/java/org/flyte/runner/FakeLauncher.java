@@ -90,7 +90,8 @@ public final class FakeLauncher implements ProcessLauncher {
                                     ? ContainerError.Kind.RECOVERABLE
                                     : ContainerError.Kind.NON_RECOVERABLE))
                     .build());
-            yield 1;
+            // flytekit exits 0 after writing error.pb (FLYTE_FAIL_ON_ERROR unset); older ones 1
+            yield b == Behaviour.FAIL_PERMANENT ? 0 : 1;
           }
           case HANG -> -1;
         };

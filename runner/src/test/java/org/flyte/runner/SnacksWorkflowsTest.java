@@ -199,11 +199,21 @@ class SnacksWorkflowsTest {
     assertThat(run(id)).isEqualTo(WorkflowExecution.Phase.SUCCEEDED);
 
     // my_input = 0.0 is outside [0.1, 1], so the else node n0-n1 runs
+    // the taken node runs under the branch node (unique id <branch>-<attempt>-<node>)
     assertThat(sink.lines())
-        .contains("node n0 QUEUED", "node n0 RUNNING", "node n0-n1 SUCCEEDED", "node n0 SUCCEEDED")
-        .doesNotContain("node n0-n0 QUEUED");
+        .contains(
+            "node n0 QUEUED", "node n0 RUNNING", "node n0-0-n0-n1 SUCCEEDED", "node n0 SUCCEEDED")
+        .noneMatch(l -> l.contains("n0-n0 "));
     assertThat(sink.lines().indexOf("node n0 SUCCEEDED"))
-        .isGreaterThan(sink.lines().indexOf("node n0-n1 SUCCEEDED"));
+        .isGreaterThan(sink.lines().indexOf("node n0-0-n0-n1 SUCCEEDED"));
+    NodeExecutionEvent taken =
+        sink.of(NodeExecutionEvent.class).stream()
+            .filter(e -> e.getId().getNodeId().equals("n0-0-n0-n1"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(taken.getParentNodeMetadata().getNodeId()).isEqualTo("n0");
+    assertThat(taken.getSpecNodeId()).isEqualTo("n0-n1");
+    assertThat(sink.of(NodeExecutionEvent.class).get(0).getIsParent()).isFalse();
     assertThat(launcher.launched).hasSize(1);
   }
 

@@ -202,7 +202,7 @@ final class ArrayNode {
 
   private Sub runOne(TaskTemplate task, NodeSpec sub, int index, LiteralMap inputs)
       throws InterruptedException {
-    ParentInfo parent = ParentInfo.of(graph.parent, ref.spec().id(), 0, false);
+    ParentInfo parent = ParentInfo.of(ref.parent(), ref.spec().id(), 0, false);
     NodeSpec spec = sub.toBuilder().id("n" + index).name("n" + index).inputBindings(null).build();
     // As propeller's array node: the sub-task reads the array node's inputs file (flytekit picks
     // element FLYTE_K8S_ARRAY_INDEX) and writes under <array output dir>/<index>/<attempt>.

@@ -60,7 +60,12 @@ final class BranchNode {
           .raise();
     }
     graph.awaitUpstream(taken);
-    LiteralMap outputs = new NodeExecutor(graph).execute(node, ref.outputDir(0).resolve(taken));
+    LiteralMap outputs =
+        new NodeExecutor(graph)
+            .execute(
+                node,
+                ref.outputDir(0).resolve(taken),
+                ParentInfo.of(ref.parent(), ref.spec().id(), 0, false));
     graph.setOutputs(taken, outputs);
     return outputs;
   }

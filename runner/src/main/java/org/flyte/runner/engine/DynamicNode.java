@@ -94,7 +94,7 @@ final class DynamicNode {
         NodeExecution.Phase.DYNAMIC_RUNNING,
         e -> e.setTaskNodeMetadata(metadata).setIsDynamic(true).setIsParent(true));
     outcome.decorate = e -> e.setIsDynamic(true).setIsParent(true);
-    ParentInfo parent = ParentInfo.of(graph.parent, ref.spec().id(), outcome.attempt, true);
+    ParentInfo parent = ParentInfo.of(ref.parent(), ref.spec().id(), outcome.attempt, true);
     GraphRun sub =
         new GraphRun(
             ctx,

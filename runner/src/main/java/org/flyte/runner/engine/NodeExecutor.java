@@ -27,6 +27,10 @@ final class NodeExecutor {
   }
 
   NodeRef ref(NodeSpec node, DataReference dataDir) {
+    return ref(node, dataDir, graph.parent);
+  }
+
+  NodeRef ref(NodeSpec node, DataReference dataDir, ParentInfo parent) {
     Identifier target = null;
     if (node.kind() == NodeKind.TASK && node.taskRef() != null) {
       target = ctx.task(node.taskRef()).getId();
@@ -37,8 +41,8 @@ final class NodeExecutor {
     }
     return new NodeRef(
         node,
-        UniqueIds.node(graph.parent, node.id()),
-        graph.parent,
+        UniqueIds.node(parent, node.id()),
+        parent,
         dataDir != null ? dataDir : graph.baseDir.resolve(node.id(), "data"),
         target);
   }
@@ -56,8 +60,17 @@ final class NodeExecutor {
    */
   LiteralMap execute(NodeSpec node, DataReference dataDir)
       throws NodeFailure.Raised, InterruptedException {
+    return execute(node, dataDir, graph.parent);
+  }
+
+  /**
+   * Runs {@code node} as a child of {@code parent} (a branch's taken node runs under the branch
+   * node, propeller's {@code getExecutionContextForDownstream}).
+   */
+  LiteralMap execute(NodeSpec node, DataReference dataDir, ParentInfo parent)
+      throws NodeFailure.Raised, InterruptedException {
     graph.cancel.check();
-    NodeRef ref = ref(node, dataDir);
+    NodeRef ref = ref(node, dataDir, parent);
     boolean limited =
         ctx.parallelism != null
             && (node.kind() == NodeKind.TASK || node.kind() == NodeKind.WORKFLOW);

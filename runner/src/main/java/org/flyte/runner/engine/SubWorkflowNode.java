@@ -25,7 +25,7 @@ final class SubWorkflowNode {
     WorkflowSpec spec = graph.ctx.subWorkflow(ref.spec().workflow().subWorkflowRef());
     outcome.decorate = e -> e.setIsParent(true);
     graph.ctx.events.node(ref, NodeExecution.Phase.RUNNING, e -> e.setIsParent(true));
-    ParentInfo parent = ParentInfo.of(graph.parent, ref.spec().id(), 0, false);
+    ParentInfo parent = ParentInfo.of(ref.parent(), ref.spec().id(), 0, false);
     GraphRun child =
         new GraphRun(graph.ctx, spec, parent, ref.outputDir(0), inputs, graph.cancel.child());
     try {

@@ -15,11 +15,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
+import org.flyte.common.error.ErrorCode;
+import org.flyte.common.error.FlyteException;
 import org.flyte.common.storage.DataReference;
 import org.flyte.runner.process.LaunchedProcess;
 import org.flyte.runner.process.ProcessSpec;
@@ -87,7 +88,9 @@ final class TaskAttempt {
 
   Result run(LiteralMap inputs, Duration timeout, Runnable onRunning)
       throws NodeFailure.Raised, InterruptedException {
-    List<String> args = command(inputs);
+    ContainerLaunch launch =
+        new ContainerLaunch(ctx, ref, task, attempt, generatedName, outputDir, extraEnvironment);
+    List<String> args = launch.command(inputs);
     Path work = ctx.settings.workDirectory().resolve(generatedName + "-" + System.nanoTime());
     Path stdout = work.resolve("stdout.log");
     Path stderr = work.resolve("stderr.log");
@@ -103,7 +106,7 @@ final class TaskAttempt {
         process =
             ctx.services
                 .launcher()
-                .launch(new ProcessSpec(args, environment(), work, stdout, stderr));
+                .launch(new ProcessSpec(args, launch.environment(), work, stdout, stderr));
       } catch (IOException e) {
         throw fail(
             NodeFailure.system(
@@ -130,7 +133,7 @@ final class TaskAttempt {
             new NodeFailure(
                 NodeFailure.error(
                     ExecutionError.ErrorKind.USER,
-                    "TaskExecutionTimeout",
+                    "TimeoutExpired",
                     "task execution timeout [" + timeout + "] expired"),
                 true,
                 false));
@@ -139,14 +142,15 @@ final class TaskAttempt {
         throw fail(errorOf(exit, stderr));
       }
       DataReference outputsFile = outputDir.resolve("outputs.pb");
-      DataReference futures = outputDir.resolve("futures.pb");
-      if (ctx.services.store().head(futures).isPresent()) {
+      LiteralMap outputs = readIfPresent(outputsFile);
+      if (outputs != null) {
+        // the common case first: one read
+      } else if (ctx.services.store().head(outputDir.resolve("error.pb")).isPresent()) {
+        // flytekit writes the user's error and exits 0 (propeller reads error.pb after a success)
+        throw fail(errorOf(0, stderr));
+      } else if (ctx.services.store().head(outputDir.resolve("futures.pb")).isPresent()) {
         task(TaskExecution.Phase.SUCCEEDED, 2, e -> e.addAllLogs(logs));
-        return new Result(null, futures);
-      }
-      LiteralMap outputs;
-      if (ctx.services.store().head(outputsFile).isPresent()) {
-        outputs = ctx.protos.read(outputsFile, LiteralMap.getDefaultInstance());
+        return new Result(null, outputDir.resolve("futures.pb"));
       } else if (task.getInterface().getOutputs().getVariablesCount() == 0) {
         outputs = LiteralMap.getDefaultInstance();
       } else {
@@ -174,6 +178,17 @@ final class TaskAttempt {
       }
       ctx.taskSlots.release();
       deleteQuietly(work);
+    }
+  }
+
+  private LiteralMap readIfPresent(DataReference file) {
+    try {
+      return ctx.protos.read(file, LiteralMap.getDefaultInstance());
+    } catch (FlyteException e) {
+      if (e.code() == ErrorCode.NOT_FOUND) {
+        return null;
+      }
+      throw e;
     }
   }
 
@@ -286,77 +301,30 @@ final class TaskAttempt {
         .build();
   }
 
+  /** Stores the logs in the background: read now (the work directory goes), written meanwhile. */
   private void upload(Path stdout, Path stderr) {
     for (Path p : List.of(stdout, stderr)) {
+      byte[] data;
       try {
-        byte[] data = Files.exists(p) ? Files.readAllBytes(p) : new byte[0];
-        ctx.services.store().write(outputDir.resolve(p.getFileName().toString()), data);
+        data = Files.exists(p) ? Files.readAllBytes(p) : new byte[0];
       } catch (IOException | RuntimeException e) {
-        // logs are best effort; the attempt's outcome does not depend on them
+        continue;
+      }
+      DataReference where = outputDir.resolve(p.getFileName().toString());
+      Runnable write =
+          () -> {
+            try {
+              ctx.services.store().write(where, data);
+            } catch (RuntimeException e) {
+              // logs are best effort; the attempt's outcome does not depend on them
+            }
+          };
+      try {
+        ctx.threads.execute(write);
+      } catch (RejectedExecutionException e) {
+        write.run(); // the runner is shutting down
       }
     }
-  }
-
-  List<String> command(LiteralMap inputs) throws NodeFailure.Raised {
-    List<String> raw = new ArrayList<>(task.getContainer().getCommandList());
-    raw.addAll(task.getContainer().getArgsList());
-    String rawPrefix = rawPrefix(attempt);
-    ArgsTemplate template =
-        new ArgsTemplate(
-            ref.inputs().toString(),
-            ref.dataDir().toString(),
-            outputDir.toString(),
-            rawPrefix,
-            attempt == 0 ? "" : rawPrefix(attempt - 1) + "/_flytecheckpoints",
-            rawPrefix + "/_flytecheckpoints",
-            generatedName,
-            ctx.cr.metadata().namespace() == null ? "" : ctx.cr.metadata().namespace(),
-            inputs);
-    List<String> args = template.render(raw);
-    args.set(0, Python.program(ctx.settings.python(), args.get(0)));
-    return args;
-  }
-
-  /**
-   * Where an attempt writes raw data ({@code ComputeRawOutputPrefix} of {@code
-   * nodes/task/taskexec_context.go}): {@code <raw output prefix>/<shard>/<attempt name>}.
-   */
-  private String rawPrefix(int attemptNumber) {
-    String name =
-        UniqueIds.forParts(
-            UniqueIds.TASK_NAME_LENGTH,
-            ctx.executionId().getName(),
-            ref.uniqueId(),
-            Integer.toString(attemptNumber));
-    String base =
-        ctx.rawOutputPrefix.endsWith("/")
-            ? ctx.rawOutputPrefix.substring(0, ctx.rawOutputPrefix.length() - 1)
-            : ctx.rawOutputPrefix;
-    return base + "/" + UniqueIds.shard(name) + "/" + name;
-  }
-
-  private Map<String, String> environment() {
-    Map<String, String> env = new HashMap<>(System.getenv());
-    Python.prependPath(ctx.settings.python(), env);
-    task.getContainer().getEnvList().forEach(kv -> env.put(kv.getKey(), kv.getValue()));
-    if (ctx.cr.spec() != null && ctx.cr.spec().id() != null) {
-      env.put("FLYTE_INTERNAL_EXECUTION_WORKFLOW", ctx.cr.spec().id());
-    }
-    var exec = ctx.executionId();
-    env.put("FLYTE_INTERNAL_EXECUTION_ID", exec.getName());
-    env.put("FLYTE_INTERNAL_EXECUTION_PROJECT", exec.getProject());
-    env.put("FLYTE_INTERNAL_EXECUTION_DOMAIN", exec.getDomain());
-    env.put("FLYTE_ATTEMPT_NUMBER", Integer.toString(attempt));
-    env.put("FLYTE_INTERNAL_TASK_PROJECT", task.getId().getProject());
-    env.put("FLYTE_INTERNAL_TASK_DOMAIN", task.getId().getDomain());
-    env.put("FLYTE_INTERNAL_TASK_NAME", task.getId().getName());
-    env.put("FLYTE_INTERNAL_TASK_VERSION", task.getId().getVersion());
-    if (ctx.cr.executionConfig().environmentVariables() != null) {
-      env.putAll(ctx.cr.executionConfig().environmentVariables());
-    }
-    env.putAll(extraEnvironment);
-    env.putAll(ctx.settings.taskEnvironment());
-    return env;
   }
 
   private static void deleteQuietly(Path dir) {

@@ -174,15 +174,25 @@ final class TaskNode {
     int userFailures = 0;
     int systemFailures = 0;
     AtomicBoolean runningReported = new AtomicBoolean();
+    Duration active = ref.spec().activeDeadline();
+    long activeEnd =
+        active == null || active.isZero() ? Long.MAX_VALUE : System.nanoTime() + active.toNanos();
     for (int attempt = 0; ; attempt++) {
       outcome.attempt = attempt;
       TaskAttempt run = new TaskAttempt(ctx, ref, task, attempt, graph.cancel);
       lastAttempt = run.id;
+      Duration timeout = timeout(task);
+      long left = activeEnd - System.nanoTime();
+      boolean activeBound =
+          activeEnd != Long.MAX_VALUE && (timeout == null || left < timeout.toNanos());
       try {
+        if (activeBound && left <= 0) {
+          throw activeTimeout(active);
+        }
         TaskAttempt.Result result =
             run.run(
                 inputs,
-                timeout(task),
+                activeBound ? Duration.ofNanos(left) : timeout,
                 () -> {
                   if (runningReported.compareAndSet(false, true)) {
                     ctx.events.node(ref, NodeExecution.Phase.RUNNING, e -> {});
@@ -195,6 +205,9 @@ final class TaskNode {
         return result.outputs();
       } catch (NodeFailure.Raised e) {
         NodeFailure f = e.failure();
+        if (activeBound && f.error().getCode().equals("TimeoutExpired")) {
+          throw activeTimeout(active);
+        }
         if (!f.recoverable()) {
           throw e;
         }
@@ -211,6 +224,21 @@ final class TaskNode {
         }
       }
     }
+  }
+
+  /**
+   * The node ran past its active deadline, retries included ({@code executor.go}): timed out, not
+   * retried.
+   */
+  private static NodeFailure.Raised activeTimeout(Duration active) {
+    return new NodeFailure(
+            NodeFailure.error(
+                flyteidl.core.Execution.ExecutionError.ErrorKind.USER,
+                "TimeoutExpired",
+                "task active timeout [" + active + "] expired"),
+            false,
+            true)
+        .raise();
   }
 
   private int userAttempts(TaskTemplate task) {
