@@ -21,7 +21,7 @@ import flyteidl.core.Workflow.WorkflowMetadata;
 import flyteidl.core.Workflow.WorkflowTemplate;
 
 /** The entities the benchmark registers: what flytekit makes of a one-line Python task. */
-final class BenchEntities {
+public final class BenchEntities {
 
   private static final LiteralType INTEGER =
       LiteralType.newBuilder().setSimple(SimpleType.INTEGER).build();
@@ -33,7 +33,7 @@ final class BenchEntities {
 
   private BenchEntities() {}
 
-  static TaskSpec task(Identifier id) {
+  public static TaskSpec task(Identifier id) {
     return TaskSpec.newBuilder()
         .setTemplate(
             TaskTemplate.newBuilder()
@@ -67,7 +67,7 @@ final class BenchEntities {
         .build();
   }
 
-  static WorkflowSpec workflow(Identifier id, Identifier task) {
+  public static WorkflowSpec workflow(Identifier id, Identifier task) {
     Node node =
         Node.newBuilder()
             .setId("n0")

@@ -18,13 +18,13 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
  * parameters: the benchmark then replays exactly those statements under {@code EXPLAIN (ANALYZE,
  * BUFFERS)}, so the plans shown are the plans of the SQL the RPCs really ran.
  */
-final class StatementRecorder implements BeanPostProcessor {
+public final class StatementRecorder implements BeanPostProcessor {
 
   /** A query as it was executed: its SQL and the setter calls that bound its parameters. */
-  record Recorded(String sql, List<Binding> bindings) {
+  public record Recorded(String sql, List<Binding> bindings) {
 
     /** Runs {@code EXPLAIN (ANALYZE, BUFFERS)} of this query on {@code connection}. */
-    List<String> explain(Connection connection) throws Exception {
+    public List<String> explain(Connection connection) throws Exception {
       try (PreparedStatement explain =
           connection.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) " + sql)) {
         for (Binding binding : bindings) {
@@ -46,12 +46,12 @@ final class StatementRecorder implements BeanPostProcessor {
   private final List<Recorded> recorded = new CopyOnWriteArrayList<>();
   private volatile boolean armed;
 
-  void arm() {
+  public void arm() {
     recorded.clear();
     armed = true;
   }
 
-  List<Recorded> disarm() {
+  public List<Recorded> disarm() {
     armed = false;
     return List.copyOf(recorded);
   }

@@ -6,8 +6,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Flyte's {@code admin} section: how the scheduler reaches FlyteAdmin's gRPC API, under {@code
- * flyte.admin}. Keys follow {@code flyteidl/clients/go/admin/config.go} (v1.16.8); credentials come
- * with the authentication issue.
+ * flyte.admin}. Keys follow {@code flyteidl/clients/go/admin/config.go} (v1.16.8); the credential
+ * keys of the same section are {@link org.flyte.common.auth.client.AdminAuthProperties}.
  *
  * @param endpoint admin's gRPC address, {@code host:port} or {@code dns:///host:port}; default
  *     {@code localhost:8089}

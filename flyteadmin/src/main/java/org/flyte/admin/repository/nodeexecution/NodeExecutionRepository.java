@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.flyte.admin.repository.execution.ExecutionRepository.Statement;
 import org.flyte.admin.repository.query.Filter;
 import org.flyte.admin.repository.query.FilterEntity;
 import org.flyte.admin.repository.query.PageRequest;
@@ -163,6 +164,15 @@ public class NodeExecutionRepository {
 
   /** One page of node executions. */
   public List<NodeExecutionRow> list(ListQuery query) {
+    Statement statement = listStatement(query);
+    return jdbc.sql(statement.sql())
+        .params(statement.params())
+        .query(NodeExecutionRepository::row)
+        .list();
+  }
+
+  /** The statement of {@link #list} (the query plan tests explain it). */
+  public static Statement listStatement(ListQuery query) {
     SqlWhere where =
         new SqlWhere(Map.of(FilterEntity.NODE_EXECUTION, "ne", FilterEntity.EXECUTION, "e"));
     WorkflowExecutionIdentifier id = query.execution();
@@ -191,10 +201,7 @@ public class NodeExecutionRepository {
     sql.append(" ORDER BY ");
     query.sort().ifPresent(s -> sql.append(s.sql("ne")).append(", "));
     sql.append("ne.id").append(query.page().sql());
-    return jdbc.sql(sql.toString())
-        .params(where.params())
-        .query(NodeExecutionRepository::row)
-        .list();
+    return new Statement(sql.toString(), where.params());
   }
 
   private static Map<String, Object> key(NodeExecutionIdentifier id) {

@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.flyte.admin.repository.execution.ExecutionRepository.Statement;
 import org.flyte.admin.repository.query.Filter;
 import org.flyte.admin.repository.query.FilterEntity;
 import org.flyte.admin.repository.query.PageRequest;
@@ -130,6 +131,15 @@ public class TaskExecutionRepository {
 
   /** One page of a node execution's attempts. */
   public List<TaskExecutionRow> list(ListQuery query) {
+    Statement statement = listStatement(query);
+    return jdbc.sql(statement.sql())
+        .params(statement.params())
+        .query(TaskExecutionRepository::row)
+        .list();
+  }
+
+  /** The statement of {@link #list} (the query plan tests explain it). */
+  public static Statement listStatement(ListQuery query) {
     SqlWhere where =
         new SqlWhere(
             Map.of(
@@ -168,10 +178,7 @@ public class TaskExecutionRepository {
     sql.append(where.sql()).append(" ORDER BY ");
     query.sort().ifPresent(s -> sql.append(s.sql("te")).append(", "));
     sql.append("te.id").append(query.page().sql());
-    return jdbc.sql(sql.toString())
-        .params(where.params())
-        .query(TaskExecutionRepository::row)
-        .list();
+    return new Statement(sql.toString(), where.params());
   }
 
   private static Map<String, Object> key(TaskExecutionIdentifier id) {

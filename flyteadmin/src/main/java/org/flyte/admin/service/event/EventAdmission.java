@@ -57,6 +57,11 @@ public class EventAdmission {
     }
   }
 
+  /** Events waiting for a slot now (for tests and metrics). */
+  public int waiting() {
+    return waiting.get();
+  }
+
   /** Events being applied now (for tests and metrics). */
   public int inFlight() {
     return properties.maxInFlight() - slots.availablePermits();

@@ -18,7 +18,8 @@ class EventAdmissionTest {
 
   @Test
   void eventsPastTheSlotsAndTheQueueAreRefusedAsResourceExhausted() throws Exception {
-    EventAdmission admission = new EventAdmission(new EventProperties(1, 1, Duration.ofSeconds(5)));
+    EventAdmission admission =
+        new EventAdmission(new EventProperties(1, 1, Duration.ofSeconds(30)));
     CountDownLatch holding = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -34,13 +35,14 @@ class EventAdmissionTest {
                       }));
       holding.await(5, TimeUnit.SECONDS);
       Future<String> queued = pool.submit(() -> admission.admit(() -> "queued"));
-      // wait until the second event is queued
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-      FlyteException refused = null;
-      while (refused == null && System.nanoTime() < deadline) {
-        refused = catchThrowableOfType(FlyteException.class, () -> admission.admit(() -> "third"));
-        Thread.sleep(10);
+      // wait until the second event is queued, then a third finds slot and queue full
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (admission.waiting() == 0 && System.nanoTime() < deadline) {
+        Thread.sleep(5);
       }
+      assertThat(admission.waiting()).isEqualTo(1);
+      FlyteException refused =
+          catchThrowableOfType(FlyteException.class, () -> admission.admit(() -> "third"));
       assertThat(refused).isNotNull();
       assertThat(refused.code()).isEqualTo(ErrorCode.RESOURCE_EXHAUSTED);
       assertThat(refused.getMessage())
