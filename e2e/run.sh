@@ -80,22 +80,11 @@ grep "Ended execution flytesnacks/development/interrupted" "$WORK/sandbox.log" \
   || { cat "$WORK/sandbox.log"; echo "the restart did not end the interrupted execution" >&2; exit 1; }
 remote check interrupted FAILED "did not shut down cleanly"
 
-# Flows waiting for a runner fix (see /work/coord/notes/sandbox-run-to-runner.md): run, and a failure
-# is reported as pending instead of failing the script. Set E2E_RUN_STRICT=1 to fail on them too.
-pending() {
-  local reason="$1"
-  shift
-  if [[ "${E2E_RUN_STRICT:-0}" == 1 ]]; then
-    "$@"
-  elif ! ("$@"); then
-    echo "   PENDING: $reason"
-  fi
-}
 echo "== a task that fails for good: its error reaches FlyteRemote"
-pending "the runner reads error.pb only when pyflyte-execute exits non-zero" same fails fails --n 7
+same fails fails --n 7
 echo "== a branch, each way"
-pending "the runner reports a branch's taken node without parent metadata" same branch-small branch --n 3.0
-pending "the runner reports a branch's taken node without parent metadata" same branch-big branch --n 30.0
+same branch-small branch --n 3.0
+same branch-big branch --n 30.0
 
 echo "== stopping the sandbox (SIGTERM): no warning, error or stack trace"
 kill -TERM "$SANDBOX_PID"
