@@ -10,10 +10,21 @@ import org.flyte.admin.FlyteAdminApplication;
 import org.flyte.common.grpc.GrpcAutoConfiguration;
 import org.flyte.common.persistence.DatabaseProperties;
 import org.flyte.common.persistence.PostgresServer;
+import org.flyte.common.storage.BlobStoreFactory;
+import org.flyte.common.storage.StorageProperties;
 import org.flyte.datacatalog.DataCatalogApplication;
+import org.flyte.sandbox.executor.InProcessRunner;
+import org.flyte.sandbox.executor.InterruptedExecutions;
+import org.flyte.sandbox.executor.LocalRunner;
+import org.flyte.sandbox.executor.LocalRunnerFactory;
+import org.flyte.sandbox.executor.SandboxExecutorConfiguration;
+import org.flyte.sandbox.executor.SandboxExecutorProperties;
+import org.flyte.sandbox.executor.SandboxWorkflowExecutor;
 import org.flyte.scheduler.FlyteSchedulerApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.grpc.server.health.GrpcServerHealth;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -38,6 +49,8 @@ public final class Sandbox implements AutoCloseable {
   private boolean stopping;
   private PostgresServer postgres;
   private SandboxStorage storage;
+  private LocalRunnerFactory runners = LocalRunnerFactory.IN_PROCESS;
+  private SandboxWorkflowExecutor executor;
   private Duration startup = Duration.ZERO;
 
   private Sandbox(
@@ -89,6 +102,9 @@ public final class Sandbox implements AutoCloseable {
    */
   public Sandbox start() {
     long begin = System.nanoTime();
+    // What starts before the apps (PostgreSQL, the S3 endpoint) logs as the apps will: warnings up.
+    LoggingSystem.get(Sandbox.class.getClassLoader())
+        .setLogLevel(LoggingSystem.ROOT_LOGGER_NAME, LogLevel.WARN);
     if (!Files.exists(settings.postgresDir())) {
       progress.accept("First start: creating the database in " + settings.postgresDir());
     }
@@ -98,9 +114,14 @@ public final class Sandbox implements AutoCloseable {
       hold(PostgresServer.embedded(new DatabaseProperties.Embedded(settings.postgresDir(), 0)));
       hold(SandboxStorage.start(settings.storageDir(), settings.s3Port()));
       ConfigurableApplicationContext admin =
-          run("FlyteAdmin", FlyteAdminApplication.builder(), adminArgs());
-      run("DataCatalog", DataCatalogApplication.builder(), catalogArgs());
+          run(
+              "FlyteAdmin",
+              FlyteAdminApplication.builder().sources(SandboxExecutorConfiguration.class),
+              adminArgs());
+      ConfigurableApplicationContext catalog =
+          run("DataCatalog", DataCatalogApplication.builder(), catalogArgs());
       run("Scheduler", FlyteSchedulerApplication.builder(), schedulerArgs(grpcPort(admin)));
+      startRunner(admin, catalog);
     } catch (RuntimeException e) {
       close();
       throw e;
@@ -109,6 +130,57 @@ public final class Sandbox implements AutoCloseable {
     contexts().forEach(Sandbox::refreshGrpcHealth);
     startup = Duration.ofNanos(System.nanoTime() - begin);
     return this;
+  }
+
+  /**
+   * Replaces the runner executions are handed to (tests: a fake). Call before {@link #start()}.
+   *
+   * @return this sandbox
+   */
+  public Sandbox runners(LocalRunnerFactory factory) {
+    this.runners = factory;
+    return this;
+  }
+
+  /**
+   * Attaches the local runner to FlyteAdmin's executor, unless {@code flyte.sandbox.executor} is
+   * {@code kubernetes}. The runner reaches the apps over gRPC, so it starts once they listen.
+   */
+  private void startRunner(
+      ConfigurableApplicationContext admin, ConfigurableApplicationContext catalog) {
+    SandboxWorkflowExecutor sandboxExecutor =
+        admin.getBeanProvider(SandboxWorkflowExecutor.class).getIfAvailable();
+    if (sandboxExecutor == null) {
+      return;
+    }
+    SandboxExecutorProperties properties = admin.getBean(SandboxExecutorProperties.class);
+    SandboxStorage store = storage();
+    InProcessRunner.Wiring wiring =
+        new InProcessRunner.Wiring(
+            grpcPort(admin),
+            grpcPort(catalog),
+            store.endpoint().toString(),
+            SandboxStorage.ACCESS_KEY,
+            SandboxStorage.SECRET_KEY,
+            auth == null ? null : auth.clientSecretFile(),
+            settings.dir().resolve("runner"));
+    // Before the runner takes new work (until then FlyteAdmin starts no execution, so every
+    // unfinished one is from before this start).
+    InterruptedExecutions.end(wiring, progress);
+    LocalRunner runner =
+        runners.start(
+            properties.runner(),
+            wiring,
+            BlobStoreFactory.create(admin.getBean(StorageProperties.class)));
+    synchronized (started) {
+      executor = sandboxExecutor;
+      sandboxExecutor.attach(runner);
+      if (stopping) {
+        sandboxExecutor.detach();
+        runner.close();
+        throw new IllegalStateException("The sandbox was stopped while it started");
+      }
+    }
   }
 
   /** Keeps what the sandbox itself runs, for {@link #close()}; refused once the stop has begun. */
@@ -297,8 +369,11 @@ public final class Sandbox implements AutoCloseable {
     List<ConfigurableApplicationContext> apps;
     SandboxStorage store;
     PostgresServer database;
+    SandboxWorkflowExecutor sandboxExecutor;
     synchronized (started) {
       stopping = true;
+      sandboxExecutor = executor;
+      executor = null;
       apps = List.copyOf(started);
       started.clear();
       store = storage;
@@ -307,6 +382,11 @@ public final class Sandbox implements AutoCloseable {
       postgres = null;
     }
     try {
+      // The runner first: it reports what it aborts to FlyteAdmin, which must still listen.
+      LocalRunner runner = sandboxExecutor == null ? null : sandboxExecutor.detach();
+      if (runner != null) {
+        runner.close();
+      }
       closeApps(apps);
     } finally {
       if (store != null) {

@@ -9,8 +9,11 @@ import org.gaul.s3proxy.BlobStores;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.blobstore.BlobStore;
+import org.gaul.s3proxy.blobstore.ForwardingBlobStore;
 import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
+import software.amazon.awssdk.services.s3.model.BucketCannedACL;
+import software.amazon.awssdk.services.s3.model.ObjectCannedACL;
 
 /**
  * The sandbox's object store, served over the S3 protocol: an in-process s3proxy on the filesystem
@@ -65,7 +68,7 @@ public final class SandboxStorage implements AutoCloseable {
       }
       proxy =
           S3Proxy.builder()
-              .blobStore(store)
+              .blobStore(new PublicRead(store))
               .endpoint(URI.create("http://0.0.0.0:" + port))
               .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
               // flytekit (botocore, fsspec) sends headers s3proxy does not implement, e.g.
@@ -125,6 +128,32 @@ public final class SandboxStorage implements AutoCloseable {
   @Override
   public void close() {
     stopQuietly(proxy, store);
+  }
+
+  /**
+   * Every object readable without credentials, as FlyteConsole opens task logs by plain URL (the
+   * demo's MinIO credentials are public anyway); writes still need them.
+   */
+  private static final class PublicRead extends ForwardingBlobStore {
+
+    PublicRead(BlobStore store) {
+      super(store);
+    }
+
+    @Override
+    public BucketCannedACL getContainerAccess(String container) {
+      return BucketCannedACL.PUBLIC_READ;
+    }
+
+    @Override
+    public ObjectCannedACL getBlobAccess(String container, String name) {
+      return ObjectCannedACL.PUBLIC_READ;
+    }
+
+    @Override
+    public ObjectCannedACL getBlobAccess(String container, String name, String versionId) {
+      return ObjectCannedACL.PUBLIC_READ;
+    }
   }
 
   private static void stopQuietly(S3Proxy proxy, BlobStore store) {

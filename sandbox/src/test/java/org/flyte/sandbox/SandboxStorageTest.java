@@ -136,6 +136,29 @@ class SandboxStorageTest {
         .hasBinaryContent(body);
   }
 
+  /** FlyteConsole opens task logs by plain URL: reads need no credentials, writes do. */
+  @Test
+  void anyoneMayReadNobodyMayWriteWithoutCredentials() throws Exception {
+    try (SandboxStorage s3 = SandboxStorage.start(dir, 0);
+        S3Client client = client(s3.endpoint(), SandboxStorage.SECRET_KEY)) {
+      client.putObject(
+          b -> b.bucket(SandboxStorage.BUCKET).key("metadata/x/stderr.log"),
+          RequestBody.fromString("Traceback"));
+      HttpClient http = HttpClient.newHttpClient();
+      URI log = URI.create(s3.endpoint() + "/my-s3-bucket/metadata/x/stderr.log");
+      HttpResponse<String> get =
+          http.send(HttpRequest.newBuilder(log).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(get.statusCode()).isEqualTo(200);
+      assertThat(get.body()).isEqualTo("Traceback");
+      HttpResponse<String> put =
+          http.send(
+              HttpRequest.newBuilder(log).PUT(HttpRequest.BodyPublishers.ofString("x")).build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(put.statusCode()).isEqualTo(403);
+    }
+    assertThat(dir.resolve("my-s3-bucket/metadata/x/stderr.log")).hasContent("Traceback");
+  }
+
   @Test
   void aTakenPortIsAClearError() throws Exception {
     try (ServerSocket taken = new ServerSocket(0)) {

@@ -1,0 +1,122 @@
+"""The sandbox runner benchmark (bench/sandbox/run.sh): runs each workflow of bench_wf/shapes.py in
+the sandbox, then runs the same pyflyte-execute commands by hand, and prints the ratio.
+
+    python bench/sandbox/bench.py <admin grpc> <s3 endpoint> <venv> <parallel tasks> <version> [shape...]
+
+The sandbox's time is FlyteAdmin's: from the execution's creation (CreateExecution) to its
+SUCCEEDED event. The baseline runs, for every task node of that execution, its task's container
+arguments with the node's own inputs file and a fresh output prefix, as the runner fills them:
+one after the other for the chain (the sum of their times), with the runner's parallelism for the
+fan-out (the makespan).
+"""
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from datetime import timedelta
+
+from flytekit.configuration import Config, PlatformConfig
+from flytekit.models.core.execution import WorkflowExecutionPhase
+from flytekit.remote import FlyteRemote
+
+endpoint, s3, venv, parallel, version = sys.argv[1:6]
+parallel = int(parallel)
+remote = FlyteRemote(
+    Config.auto().with_params(platform=PlatformConfig(endpoint=endpoint, insecure=True)),
+    default_project="flytesnacks",
+    default_domain="development",
+)
+env = dict(os.environ)
+env.update(
+    {
+        "PATH": f"{venv}/bin:" + env.get("PATH", ""),
+        "FLYTE_AWS_ENDPOINT": s3,
+        "FLYTE_AWS_ACCESS_KEY_ID": "minio",
+        "FLYTE_AWS_SECRET_ACCESS_KEY": "miniostorage",
+    }
+)
+
+
+def sandbox_run(name):
+    lp = remote.fetch_launch_plan(name=f"bench_wf.shapes.{name}", version=version)
+    begin = time.monotonic()
+    execution = remote.execute(lp, inputs={"x": 0}, wait=False)
+    while True:
+        execution = remote.sync_execution(execution)
+        if execution.is_done:
+            break
+        time.sleep(0.2)
+    polled = time.monotonic() - begin
+    phase = WorkflowExecutionPhase.enum_to_string(execution.closure.phase)
+    if phase != "SUCCEEDED":
+        sys.exit(f"{name}: {phase} {execution.error}")
+    admin_time = (execution.closure.updated_at - execution.closure.created_at).total_seconds()
+    return execution, admin_time, polled
+
+
+def commands(execution):
+    """Each task node's command, as the runner filled it, with a fresh output prefix."""
+    args = None
+    out = []
+    for node in remote.client.list_node_executions(execution.id, limit=1000)[0]:
+        if node.id.node_id in ("start-node", "end-node"):
+            continue
+        if args is None:
+            task = remote.client.list_task_executions_paginated(node.id, limit=1)[0][0]
+            template = remote.client.get_task(task.id.task_id).closure.compiled_task.template
+            args = list(template.container.args)
+        prefix = f"s3://my-s3-bucket/bench/by-hand/{execution.id.name}/{node.id.node_id}"
+        values = {
+            "{{.input}}": node.input_uri,
+            "{{.inputPrefix}}": node.input_uri.rsplit("/", 1)[0],
+            "{{.outputPrefix}}": prefix,
+            "{{.rawOutputDataPrefix}}": prefix + "/raw",
+            "{{.checkpointOutputPrefix}}": prefix + "/checkpoint",
+            "{{.prevCheckpointPrefix}}": "",
+        }
+        command = []
+        for arg in args:
+            for key, value in values.items():
+                arg = arg.replace(key, value)
+            command.append(arg)
+        out.append(command)
+    return out
+
+
+def timed(command):
+    # Each in a directory of its own, as the runner runs each attempt (fast registration unpacks
+    # the code archive into the working directory).
+    with tempfile.TemporaryDirectory() as work:
+        begin = time.monotonic()
+        subprocess.run(
+            command, env=env, cwd=work, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        return time.monotonic() - begin
+
+
+rows = []
+for name in sys.argv[6:] or ("chain", "fanout"):
+    execution, admin_time, polled = sandbox_run(name)
+    cmds = commands(execution)
+    begin = time.monotonic()
+    if name == "chain":
+        baseline = sum(timed(c) for c in cmds)
+    else:
+        with ThreadPoolExecutor(max_workers=parallel) as pool:
+            list(pool.map(timed, cmds))
+        baseline = time.monotonic() - begin
+    rows.append((name, len(cmds), admin_time, polled, baseline, admin_time / baseline))
+    print(
+        f"{name}: {len(cmds)} task nodes; sandbox {admin_time:.1f} s (CreateExecution to SUCCEEDED;"
+        f" client saw {polled:.1f} s); by hand {baseline:.1f} s; ratio {admin_time / baseline:.2f}",
+        flush=True,
+    )
+
+print("| workflow | task nodes | sandbox: CreateExecution to SUCCEEDED | same commands by hand | ratio |")
+print("|---|---|---|---|---|")
+for name, n, admin_time, polled, baseline, ratio in rows:
+    kind = "sum, one after the other" if name == "chain" else f"makespan, {parallel} at once"
+    print(f"| {name} | {n} | {admin_time:.1f} s | {baseline:.1f} s ({kind}) | {ratio:.2f} |")
