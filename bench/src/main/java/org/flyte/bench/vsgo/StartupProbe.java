@@ -17,11 +17,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
 import org.flyte.bench.load.LoadOptions;
 
 /**
@@ -42,8 +46,8 @@ public final class StartupProbe {
 
   private StartupProbe() {}
 
-  /** One start: seconds to ready and MiB resident after it. */
-  record Run(double seconds, double mib) {}
+  /** One start: seconds to ready, MiB resident (main process) and MiB proportional (group). */
+  record Run(double seconds, double mib, double groupMib) {}
 
   public static void main(String[] args) throws Exception {
     LoadOptions options = new LoadOptions(args);
@@ -72,7 +76,8 @@ public final class StartupProbe {
         if (dir != null) {
           builder.directory(new File(dir));
         }
-        Run result = once(builder, target, http, settle, timeout);
+        Run result =
+            once(builder, target, http, settle, timeout, options.text(name + ".also", null));
         System.out.printf(
             Locale.ROOT,
             "run %d %-5s ready in %.2f s, %.0f MiB%n",
@@ -91,7 +96,12 @@ public final class StartupProbe {
   }
 
   private static Run once(
-      ProcessBuilder builder, Target target, HttpClient http, Duration settle, Duration timeout)
+      ProcessBuilder builder,
+      Target target,
+      HttpClient http,
+      Duration settle,
+      Duration timeout,
+      String also)
       throws Exception {
     long start = System.nanoTime();
     Process process = builder.start();
@@ -108,7 +118,8 @@ public final class StartupProbe {
       }
       double seconds = (System.nanoTime() - start) / 1e9;
       Thread.sleep(settle.toMillis());
-      return new Run(seconds, treeMiB(process.toHandle()));
+      return new Run(
+          seconds, Target.residentMiB(process.pid()), groupMiB(process.toHandle(), also));
     } finally {
       process.destroy();
       if (!process.waitFor(30, TimeUnit.SECONDS)) {
@@ -147,12 +158,29 @@ public final class StartupProbe {
     }
   }
 
-  private static double treeMiB(ProcessHandle process) {
-    double mib = Math.max(0, Target.residentMiB(process.pid()));
-    for (ProcessHandle child : process.descendants().toList()) {
-      mib += Math.max(0, Target.residentMiB(child.pid()));
+  /**
+   * PSS of the process, its descendants, and (when {@code also} is given) every other process whose
+   * command line contains {@code also} with its descendants: a PostgreSQL that {@code pg_ctl}
+   * detached from the process that started it.
+   */
+  private static double groupMiB(ProcessHandle process, String also) {
+    Set<Long> pids = new HashSet<>();
+    List<ProcessHandle> roots = new ArrayList<>(List.of(process));
+    if (also != null) {
+      Set<Long> self = new HashSet<>(); // this driver and its callers name {@code also} too
+      for (var p = Optional.of(ProcessHandle.current()); p.isPresent(); p = p.get().parent()) {
+        self.add(p.get().pid());
+      }
+      ProcessHandle.allProcesses()
+          .filter(p -> !self.contains(p.pid()))
+          .filter(p -> p.info().commandLine().map(c -> c.contains(also)).orElse(false))
+          .forEach(roots::add);
     }
-    return mib;
+    for (ProcessHandle root : roots) {
+      pids.add(root.pid());
+      root.descendants().forEach(p -> pids.add(p.pid()));
+    }
+    return pids.stream().mapToDouble(p -> Math.max(0, Target.proportionalMiB(p))).sum();
   }
 
   private static String render(String args, List<String> names, Map<String, List<Run>> results) {
@@ -162,25 +190,31 @@ public final class StartupProbe {
         String.format(
             Locale.ROOT,
             "%s, %d cores. Arguments: `%s`. Ready = HTTP /healthcheck 200 and gRPC Health/Check"
-                + " SERVING, from the process start; memory = VmRSS of the process and its children"
-                + " after ready and the settle time.%n%n",
+                + " SERVING, from the process start; memory after ready and the settle time: VmRSS of"
+                + " the process, and PSS summed over it, its children and the processes named by"
+                + " `<target>.also` (a detached PostgreSQL).%n%n",
             Instant.now(),
             Runtime.getRuntime().availableProcessors(),
             args));
     out.append(
-        "| target | ready s, median (min–max) | RSS MiB, median (min–max) | runs: s / MiB |\n");
-    out.append("|---|---:|---:|---|\n");
+        "| target | ready s, median (min–max) | RSS MiB, median (min–max) | group PSS MiB, median"
+            + " | runs: s / RSS / PSS |\n");
+    out.append("|---|---:|---:|---:|---|\n");
     for (String name : names) {
       List<Run> runs = results.get(name);
       double[] s = runs.stream().mapToDouble(Run::seconds).toArray();
       double[] m = runs.stream().mapToDouble(Run::mib).toArray();
       StringBuilder each = new StringBuilder();
+      double[] g = runs.stream().mapToDouble(Run::groupMib).toArray();
       runs.forEach(
-          r -> each.append(String.format(Locale.ROOT, "%.2f/%.0f ", r.seconds(), r.mib())));
+          r ->
+              each.append(
+                  String.format(
+                      Locale.ROOT, "%.2f/%.0f/%.0f ", r.seconds(), r.mib(), r.groupMib())));
       out.append(
           String.format(
               Locale.ROOT,
-              "| %s | %.2f (%.2f–%.2f) | %.0f (%.0f–%.0f) | %s|%n",
+              "| %s | %.2f (%.2f–%.2f) | %.0f (%.0f–%.0f) | %.0f | %s|%n",
               name,
               FloorReport.median(s),
               min(s),
@@ -188,6 +222,7 @@ public final class StartupProbe {
               FloorReport.median(m),
               min(m),
               max(m),
+              FloorReport.median(g),
               each));
     }
     out.append('\n');
@@ -195,18 +230,18 @@ public final class StartupProbe {
       out.append(
           String.format(
               Locale.ROOT,
-              "%s / %s: ready time %.1f×, memory %.1f×%n",
+              "%s / %s: ready time %.1f×, RSS %.1f×, group PSS %.1f×%n",
               name,
               base,
-              median(results.get(name), true) / median(results.get(base), true),
-              median(results.get(name), false) / median(results.get(base), false)));
+              median(results.get(name), Run::seconds) / median(results.get(base), Run::seconds),
+              median(results.get(name), Run::mib) / median(results.get(base), Run::mib),
+              median(results.get(name), Run::groupMib) / median(results.get(base), Run::groupMib)));
     }
     return out.toString();
   }
 
-  private static double median(List<Run> runs, boolean seconds) {
-    return FloorReport.median(
-        runs.stream().mapToDouble(r -> seconds ? r.seconds() : r.mib()).toArray());
+  private static double median(List<Run> runs, ToDoubleFunction<Run> value) {
+    return FloorReport.median(runs.stream().mapToDouble(value).toArray());
   }
 
   private static double min(double[] v) {

@@ -23,12 +23,24 @@ record Target(String name, String grpc, String http, long pid) {
 
   /** Resident memory in MiB of {@code pid} (VmRSS), or -1 when unknown. */
   static double residentMiB(long pid) {
+    return procKib(pid, "status", "VmRSS:");
+  }
+
+  /**
+   * Proportional set size in MiB of {@code pid} (shared pages divided among the processes sharing
+   * them, so that the sum over a group of processes is the group's memory), or -1 when unknown.
+   */
+  static double proportionalMiB(long pid) {
+    return procKib(pid, "smaps_rollup", "Pss:");
+  }
+
+  private static double procKib(long pid, String file, String key) {
     if (pid <= 0) {
       return -1;
     }
     try {
-      for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-        if (line.startsWith("VmRSS:")) {
+      for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), file))) {
+        if (line.startsWith(key)) {
           return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
         }
       }
