@@ -45,7 +45,7 @@ cds_train() {
   echo "Preparing class data sharing for faster starts (once per build, about half a minute)..."
   java -Xms256m -XX:+UseSerialGC -XX:ArchiveClassesAtExit="$tmp" -Xlog:cds=off -Xlog:cds+dynamic=off \
     -jar "$cds_dir/$jar_name" --dir="$train" --admin-http-port=0 --admin-grpc-port=0 \
-    --catalog-grpc-port=0 --catalog-http-port=0 --scheduler-port=0 >"$train.log" 2>&1 &
+    --catalog-grpc-port=0 --catalog-http-port=0 --scheduler-port=0 --s3-port=0 >"$train.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 600); do
     grep -q "sandbox is up" "$train.log" && break
