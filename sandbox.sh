@@ -56,6 +56,7 @@ cds_train() {
   wait "$pid" 2>/dev/null || true
   if [ -s "$tmp" ] && grep -q "sandbox is up" "$train.log"; then
     mv "$tmp" "$cds_archive"
+    rm -f "$train.log"
   else
     rm -f "$tmp"
     echo "(class data sharing not prepared: $train.log; starting without it)" >&2
@@ -66,11 +67,10 @@ cds_train() {
 if [ "${FLYTE_SANDBOX_CDS:-on}" != off ]; then
   # One training at a time; a second sandbox.sh waits for the first one's archive.
   exec 9>sandbox/target/.cds.lock
-  flock 9
+  if command -v flock >/dev/null 2>&1; then flock 9; fi # util-linux; without it, no waiting
   if [ ! -s "$cds_archive" ] || [ "$(jar)" -nt "$cds_archive" ]; then
     cds_train
   fi
-  flock -u 9
   exec 9>&-
   if [ -s "$cds_archive" ]; then
     exec java ${SANDBOX_JAVA_OPTS:--Xms256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1} \
