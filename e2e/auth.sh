@@ -6,7 +6,7 @@
 # projects when a flytectl binary can be had (on PATH, or built with Go from the module proxy),
 # otherwise that part is skipped with the reason printed.
 #
-#   flock /tmp/sandbox.lock env E2E_VENV=/work/coord/venv bash e2e/auth.sh
+#   bash e2e/auth.sh   (E2E_VENV=<venv with flytekit> to reuse one)
 set -euo pipefail
 source "$(dirname "$0")/lib.bash"
 

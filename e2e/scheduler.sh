@@ -10,7 +10,7 @@
 # FAILED_PRECONDITION and records nothing; the script then checks instead that the scheduler fired
 # each launch plan's slots (its "Gave up slot" lines name them) and says so.
 #
-#   flock /tmp/sandbox.lock env E2E_VENV=/work/coord/venv bash e2e/scheduler.sh
+#   bash e2e/scheduler.sh   (E2E_VENV=<venv with flytekit> to reuse one)
 set -euo pipefail
 source "$(dirname "$0")/lib.bash"
 

@@ -4,7 +4,7 @@
 # by hand in the same run (the chain: their sum; the fan-out: their makespan with the runner's
 # parallelism). Prints a Markdown table (bench/results/sandbox-runner.md keeps one).
 #
-#   flock /tmp/heavy.lock bash bench/sandbox/run.sh [chain|fanout]
+#   bash bench/sandbox/run.sh [chain|fanout]
 #
 # Uses e2e/lib.bash (the flytekit venv, E2E_VENV; a sandbox on free ports).
 set -euo pipefail
