@@ -74,6 +74,9 @@ public final class SchedulerService implements AutoCloseable {
     this.rateLimit = new TokenBucket(limit.tps(), limit.burst());
   }
 
+  /** Set by {@link #close()} on the executor's thread; read only there. */
+  private boolean closed;
+
   /** Starts competing for the lead. */
   public void start() {
     Duration period = properties.leaderElection().retryPeriod();
@@ -88,7 +91,13 @@ public final class SchedulerService implements AutoCloseable {
   /** Stops firing, writes what was fired, and gives the lead up. */
   @Override
   public void close() {
-    runOnExecutor(() -> endTerm(true));
+    runOnExecutor(
+        () -> {
+          // set on the executor's thread: an election step queued behind this one must not take
+          // the lead again between the end of the term and the executor's shutdown
+          closed = true;
+          endTerm(true);
+        });
     executor.shutdownNow();
   }
 
@@ -111,6 +120,9 @@ public final class SchedulerService implements AutoCloseable {
   }
 
   private void elect() {
+    if (closed) {
+      return;
+    }
     try {
       if (engine == null) {
         if (lock.tryAcquire()) {
