@@ -89,5 +89,5 @@ if grep -n -E "ERROR|Exception" "$WORK/sandbox.log"; then
   fail "the sandbox logged the errors above"
 fi
 echo "== note: the executions stay UNDEFINED (FlyteConsole: queued): no FlytePropeller reports on"
-echo "   them here; the sandbox's local runner is the issue that runs them"
+echo "   them here, as on a cluster without propeller; e2e/run.sh runs them on the sandbox's local runner"
 echo "== e2e/execute.sh passed"
