@@ -3,26 +3,7 @@ package org.flyte.bench.scheduler;
 import com.google.common.util.concurrent.ListenableFuture;
 import flyteidl.admin.ExecutionOuterClass.ExecutionCreateRequest;
 import flyteidl.admin.ExecutionOuterClass.ExecutionSpec;
-import flyteidl.admin.LaunchPlanOuterClass.LaunchPlanCreateRequest;
-import flyteidl.admin.LaunchPlanOuterClass.LaunchPlanSpec;
-import flyteidl.admin.LaunchPlanOuterClass.LaunchPlanState;
-import flyteidl.admin.LaunchPlanOuterClass.LaunchPlanUpdateRequest;
-import flyteidl.admin.ScheduleOuterClass.CronSchedule;
-import flyteidl.admin.ScheduleOuterClass.FixedRate;
-import flyteidl.admin.ScheduleOuterClass.FixedRateUnit;
-import flyteidl.admin.ScheduleOuterClass.Schedule;
-import flyteidl.admin.TaskOuterClass.TaskCreateRequest;
-import flyteidl.admin.WorkflowOuterClass.WorkflowCreateRequest;
-import flyteidl.core.IdentifierOuterClass.Identifier;
 import flyteidl.core.IdentifierOuterClass.ResourceType;
-import flyteidl.core.Interface.Parameter;
-import flyteidl.core.Interface.ParameterMap;
-import flyteidl.core.Interface.Variable;
-import flyteidl.core.Literals.Literal;
-import flyteidl.core.Literals.Primitive;
-import flyteidl.core.Literals.Scalar;
-import flyteidl.core.Types.LiteralType;
-import flyteidl.core.Types.SimpleType;
 import flyteidl.service.AdminServiceGrpc;
 import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;
@@ -41,14 +22,12 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 import org.HdrHistogram.Histogram;
 import org.flyte.admin.FlyteAdminApplication;
 import org.flyte.admin.executor.AbortData;
 import org.flyte.admin.executor.ExecutionData;
 import org.flyte.admin.executor.ExecutionResponse;
 import org.flyte.admin.executor.WorkflowExecutor;
-import org.flyte.bench.admin.BenchEntities;
 import org.flyte.bench.load.LoadOptions;
 import org.flyte.common.grpc.GrpcAutoConfiguration;
 import org.flyte.scheduler.FlyteSchedulerApplication;
@@ -74,9 +53,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public final class SchedulerAdminLoad {
 
-  private static final String PROJECT = "flytesnacks";
-  private static final String DOMAIN = "development";
-  private static final String VERSION = "v1";
+  private static final String PROJECT = ScheduledLaunchPlans.PROJECT;
+  private static final String DOMAIN = ScheduledLaunchPlans.DOMAIN;
+  private static final String VERSION = ScheduledLaunchPlans.VERSION;
 
   /** Admin's executor here: records the first acceptance of each execution name, and repeats. */
   static final class RecordingExecutor implements WorkflowExecutor {
@@ -143,7 +122,7 @@ public final class SchedulerAdminLoad {
       try {
         var stub = AdminServiceGrpc.newFutureStub(channel);
         long registering = System.nanoTime();
-        register(stub, schedules, mode);
+        ScheduledLaunchPlans.register(stub, schedules, mode);
         double registrationSeconds = (System.nanoTime() - registering) / 1e9;
         if (mode.equals("rate")) {
           // Activations spread over the last minute, so that the slots spread over each minute.
@@ -240,113 +219,6 @@ public final class SchedulerAdminLoad {
         .sum();
   }
 
-  private static Identifier id(ResourceType type, String name) {
-    return Identifier.newBuilder()
-        .setResourceType(type)
-        .setProject(PROJECT)
-        .setDomain(DOMAIN)
-        .setName(name)
-        .setVersion(VERSION)
-        .build();
-  }
-
-  private static void register(
-      AdminServiceGrpc.AdminServiceFutureStub admin, int schedules, String mode) throws Exception {
-    Identifier task = id(ResourceType.TASK, "bench.task");
-    Identifier workflow = id(ResourceType.WORKFLOW, "bench.wf");
-    admin
-        .createTask(
-            TaskCreateRequest.newBuilder().setId(task).setSpec(BenchEntities.task(task)).build())
-        .get();
-    admin
-        .createWorkflow(
-            WorkflowCreateRequest.newBuilder()
-                .setId(workflow)
-                .setSpec(BenchEntities.workflow(workflow, task))
-                .build())
-        .get();
-    Schedule schedule =
-        mode.equals("cron")
-            ? Schedule.newBuilder()
-                .setCronSchedule(CronSchedule.newBuilder().setSchedule("* * * * *"))
-                .build()
-            : Schedule.newBuilder()
-                .setRate(FixedRate.newBuilder().setValue(1).setUnit(FixedRateUnit.MINUTE))
-                .build();
-    admin.createLaunchPlan(launchPlan(workflow, "reference", null)).get();
-    Semaphore permits = new Semaphore(32);
-    List<ListenableFuture<?>> all = new ArrayList<>();
-    for (int i = 0; i < schedules; i++) {
-      Identifier plan = id(ResourceType.LAUNCH_PLAN, "lp" + i);
-      permits.acquire();
-      all.add(
-          chain(
-              () -> admin.createLaunchPlan(launchPlan(workflow, plan.getName(), schedule)),
-              () ->
-                  admin.updateLaunchPlan(
-                      LaunchPlanUpdateRequest.newBuilder()
-                          .setId(plan)
-                          .setState(LaunchPlanState.ACTIVE)
-                          .build()),
-              permits));
-    }
-    for (ListenableFuture<?> future : all) {
-      future.get();
-    }
-  }
-
-  private static ListenableFuture<?> chain(
-      Supplier<ListenableFuture<?>> first,
-      Supplier<ListenableFuture<?>> second,
-      Semaphore permits) {
-    var result = com.google.common.util.concurrent.SettableFuture.<Object>create();
-    first
-        .get()
-        .addListener(
-            () -> {
-              var next = second.get();
-              next.addListener(
-                  () -> {
-                    permits.release();
-                    try {
-                      result.set(next.get());
-                    } catch (Exception e) {
-                      result.setException(e);
-                    }
-                  },
-                  Runnable::run);
-            },
-            Runnable::run);
-    return result;
-  }
-
-  private static LaunchPlanCreateRequest launchPlan(
-      Identifier workflow, String name, Schedule schedule) {
-    LiteralType integer = LiteralType.newBuilder().setSimple(SimpleType.INTEGER).build();
-    Literal three =
-        Literal.newBuilder()
-            .setScalar(Scalar.newBuilder().setPrimitive(Primitive.newBuilder().setInteger(3)))
-            .build();
-    LaunchPlanSpec.Builder spec =
-        LaunchPlanSpec.newBuilder()
-            .setWorkflowId(workflow)
-            .setDefaultInputs(
-                ParameterMap.newBuilder()
-                    .putParameters(
-                        "x",
-                        Parameter.newBuilder()
-                            .setVar(Variable.newBuilder().setType(integer))
-                            .setDefault(three)
-                            .build()));
-    if (schedule != null) {
-      spec.getEntityMetadataBuilder().setSchedule(schedule);
-    }
-    return LaunchPlanCreateRequest.newBuilder()
-        .setId(id(ResourceType.LAUNCH_PLAN, name))
-        .setSpec(spec)
-        .build();
-  }
-
   /** Each schedule's activation time (the anchor of its slots), by launch plan name. */
   private static Map<String, Instant> anchors(JdbcTemplate jdbc) {
     Map<String, Instant> anchors = new HashMap<>();
@@ -379,7 +251,8 @@ public final class SchedulerAdminLoad {
                   .setName("ref" + i)
                   .setSpec(
                       ExecutionSpec.newBuilder()
-                          .setLaunchPlan(id(ResourceType.LAUNCH_PLAN, "reference")))
+                          .setLaunchPlan(
+                              ScheduledLaunchPlans.id(ResourceType.LAUNCH_PLAN, "reference")))
                   .build());
       call.addListener(permits::release, Runnable::run);
       all.add(call);
