@@ -57,18 +57,25 @@ def sandbox_run(name):
     return execution, admin_time, polled
 
 
-def commands(execution):
+def task_nodes(execution):
+    nodes = [
+        n
+        for n in remote.client.list_node_executions(execution.id, limit=1000)[0]
+        if n.id.node_id not in ("start-node", "end-node")
+    ]
+    return sorted(nodes, key=lambda n: n.closure.created_at)
+
+
+def commands(nodes):
     """Each task node's command, as the runner filled it, with a fresh output prefix."""
     args = None
     out = []
-    for node in remote.client.list_node_executions(execution.id, limit=1000)[0]:
-        if node.id.node_id in ("start-node", "end-node"):
-            continue
+    for node in nodes:
         if args is None:
             task = remote.client.list_task_executions_paginated(node.id, limit=1)[0][0]
             template = remote.client.get_task(task.id.task_id).closure.compiled_task.template
             args = list(template.container.args)
-        prefix = f"s3://my-s3-bucket/bench/by-hand/{execution.id.name}/{node.id.node_id}"
+        prefix = f"s3://my-s3-bucket/bench/by-hand/{node.id.execution_id.name}/{node.id.node_id}"
         values = {
             "{{.input}}": node.input_uri,
             "{{.inputPrefix}}": node.input_uri.rsplit("/", 1)[0],
@@ -97,13 +104,60 @@ def timed(command):
         return time.monotonic() - begin
 
 
+def median(values):
+    values = sorted(values)
+    return values[len(values) // 2] if values else float("nan")
+
+
+def profile(execution, nodes, by_hand):
+    """Where a chain's time goes, from the events' times as FlyteAdmin stored them: per node,
+    node QUEUED -> task QUEUED -> task RUNNING (process started) -> task SUCCEEDED (process ended,
+    outputs read) -> node SUCCEEDED -> the next node's QUEUED; medians over the nodes."""
+    seg = {k: [] for k in ("nq-tq", "tq-tr", "tr-ts", "ts-ns", "ns-next", "node")}
+    previous_end = None
+    for node in nodes:
+        task = remote.client.list_task_executions_paginated(node.id, limit=1)[0][0]
+        nq, ns = node.closure.created_at, node.closure.updated_at
+        tq, tr, ts = task.closure.created_at, task.closure.started_at, task.closure.updated_at
+        seg["nq-tq"].append((tq - nq).total_seconds())
+        seg["tq-tr"].append((tr - tq).total_seconds())
+        seg["tr-ts"].append((ts - tr).total_seconds())
+        seg["ts-ns"].append((ns - ts).total_seconds())
+        seg["node"].append((ns - nq).total_seconds())
+        if previous_end is not None:
+            seg["ns-next"].append((nq - previous_end).total_seconds())
+        previous_end = ns
+    first = (nodes[0].closure.created_at - execution.closure.created_at).total_seconds()
+    last = (execution.closure.updated_at - previous_end).total_seconds()
+    print(
+        "profile (median s per node): node QUEUED->task QUEUED {:.3f}; task QUEUED->RUNNING {:.3f};"
+        " task RUNNING->SUCCEEDED {:.3f} (the same command by hand: {:.3f}); task SUCCEEDED->node"
+        " SUCCEEDED {:.3f}; node SUCCEEDED->next node QUEUED {:.3f}; whole node {:.3f}; created->first"
+        " node QUEUED {:.2f}; last node->SUCCEEDED {:.2f}".format(
+            median(seg["nq-tq"]),
+            median(seg["tq-tr"]),
+            median(seg["tr-ts"]),
+            median(by_hand),
+            median(seg["ts-ns"]),
+            median(seg["ns-next"]),
+            median(seg["node"]),
+            first,
+            last,
+        ),
+        flush=True,
+    )
+
+
 rows = []
 for name in sys.argv[6:] or ("chain", "fanout"):
     execution, admin_time, polled = sandbox_run(name)
-    cmds = commands(execution)
+    nodes = task_nodes(execution)
+    cmds = commands(nodes)
     begin = time.monotonic()
     if name == "chain":
-        baseline = sum(timed(c) for c in cmds)
+        times = [timed(c) for c in cmds]
+        baseline = sum(times)
+        profile(execution, nodes, times)
     else:
         with ThreadPoolExecutor(max_workers=parallel) as pool:
             list(pool.map(timed, cmds))

@@ -26,8 +26,12 @@ final class FakeControlPlane implements ControlPlane {
   volatile LiteralMap childOutputs = LiteralMap.getDefaultInstance();
   volatile WorkflowExecution.Phase childPhase = WorkflowExecution.Phase.SUCCEEDED;
 
+  /** Run as a child execution is created, before it is recorded. */
+  volatile Runnable onCreate = () -> {};
+
   @Override
   public void createExecution(ExecutionCreateRequest request) {
+    onCreate.run();
     created.add(request);
   }
 

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.function.Consumer;
 import org.flyte.runner.event.EventSink;
+import org.flyte.runner.event.OrderedEventSender;
 
 /**
  * Shapes events as propeller does ({@code flytepropeller/pkg/controller/workflow/executor.go},
@@ -33,6 +34,16 @@ final class Events {
     this.clock = clock;
     this.producerId = producerId;
     this.executionId = executionId;
+  }
+
+  /**
+   * Waits until the events produced so far have reached the sink (FlyteAdmin), for what needs
+   * FlyteAdmin to know them: a child execution names its parent node.
+   */
+  void flush() throws InterruptedException {
+    if (sink instanceof OrderedEventSender ordered) {
+      ordered.flush();
+    }
   }
 
   Timestamp now() {

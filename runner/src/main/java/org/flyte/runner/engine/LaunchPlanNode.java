@@ -51,6 +51,8 @@ final class LaunchPlanNode {
             .setDomain(parent.getDomain())
             .setName(childName(ctx, parent.getName(), ref.uniqueId()))
             .build();
+    // FlyteAdmin links the child to its parent node execution, which it must know by then
+    ctx.events.flush();
     ctx.services
         .controlPlane()
         .createExecution(

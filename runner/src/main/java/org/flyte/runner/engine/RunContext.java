@@ -38,7 +38,8 @@ final class RunContext {
       RunnerSettings settings,
       RunnerServices services,
       ExecutorService threads,
-      Semaphore taskSlots) {
+      Semaphore taskSlots,
+      Events events) {
     this.cr = cr;
     this.settings = settings;
     this.services = services;
@@ -47,8 +48,7 @@ final class RunContext {
     long max = cr.executionConfig().maxParallelism();
     this.parallelism = max > 0 ? new Semaphore((int) Math.min(max, Integer.MAX_VALUE), true) : null;
     this.protos = new ProtoStore(services.store());
-    this.events =
-        new Events(services.events(), services.clock(), settings.producerId(), cr.executionId());
+    this.events = events;
     WorkflowExecutionIdentifier id = cr.executionId();
     this.dataDir =
         services

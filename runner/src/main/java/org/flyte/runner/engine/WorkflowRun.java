@@ -17,6 +17,7 @@ import org.flyte.compiler.k8s.model.FlyteWorkflow;
 import org.flyte.runner.RunnerServices;
 import org.flyte.runner.RunnerSettings;
 import org.flyte.runner.event.EventRejectedException;
+import org.flyte.runner.event.OrderedEventSender;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,15 +53,23 @@ public final class WorkflowRun {
 
   /** Runs the execution to its end on the calling thread. */
   public void run() {
+    OrderedEventSender sender =
+        new OrderedEventSender(
+            services.events(),
+            threads,
+            refused -> cancel.cancel("FlyteAdmin refused an event: " + refused.getMessage()));
     Events events =
-        new Events(
-            services.events(), services.clock(), settings.producerId(), workflow.executionId());
+        new Events(sender, services.clock(), settings.producerId(), workflow.executionId());
     try {
       phase = execute(events);
+      sender.flush();
     } catch (EventRejectedException e) {
       LOG.warn("execution {}: FlyteAdmin refused an event, stopping", name(), e);
       cancel.cancel("FlyteAdmin refused an event: " + e.getMessage());
       phase = WorkflowExecution.Phase.UNDEFINED;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      LOG.warn("execution {}: interrupted before its last events were sent", name());
     } catch (RuntimeException | Error e) {
       LOG.error("execution {} failed in the runner", name(), e);
       cancel.cancel("the runner failed: " + e);
@@ -74,6 +83,9 @@ public final class WorkflowRun {
                         ExecutionError.ErrorKind.SYSTEM,
                         "RuntimeExecutionError",
                         String.valueOf(e))));
+        sender.flush();
+      } catch (InterruptedException again) {
+        Thread.currentThread().interrupt();
       } catch (RuntimeException again) {
         LOG.warn("execution {}: cannot report its failure", name(), again);
       }
@@ -95,7 +107,7 @@ public final class WorkflowRun {
     try {
       inputs = inputs(workflow);
       FlyteWorkflow cr = resolved(workflow, inputs);
-      ctx = new RunContext(cr, settings, services, threads, taskSlots);
+      ctx = new RunContext(cr, settings, services, threads, taskSlots, events);
     } catch (RuntimeException e) {
       ExecutionError err =
           NodeFailure.error(
