@@ -16,7 +16,7 @@ import sys
 import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
-from datetime import timedelta
+from datetime import timedelta, timezone
 
 from flytekit.configuration import Config, PlatformConfig
 from flytekit.models.core.execution import WorkflowExecutionPhase
@@ -109,6 +109,11 @@ def median(values):
     return values[len(values) // 2] if values else float("nan")
 
 
+def utc(moment):
+    # flytekit gives some closure times with a time zone and some without (UTC)
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+
 def profile(execution, nodes, by_hand):
     """Where a chain's time goes, from the events' times as FlyteAdmin stored them: per node,
     node QUEUED -> task QUEUED -> task RUNNING (process started) -> task SUCCEEDED (process ended,
@@ -117,8 +122,9 @@ def profile(execution, nodes, by_hand):
     previous_end = None
     for node in nodes:
         task = remote.client.list_task_executions_paginated(node.id, limit=1)[0][0]
-        nq, ns = node.closure.created_at, node.closure.updated_at
-        tq, tr, ts = task.closure.created_at, task.closure.started_at, task.closure.updated_at
+        nq, ns = utc(node.closure.created_at), utc(node.closure.updated_at)
+        tq, tr = utc(task.closure.created_at), utc(task.closure.started_at)
+        ts = utc(task.closure.updated_at)
         seg["nq-tq"].append((tq - nq).total_seconds())
         seg["tq-tr"].append((tr - tq).total_seconds())
         seg["tr-ts"].append((ts - tr).total_seconds())
@@ -127,8 +133,8 @@ def profile(execution, nodes, by_hand):
         if previous_end is not None:
             seg["ns-next"].append((nq - previous_end).total_seconds())
         previous_end = ns
-    first = (nodes[0].closure.created_at - execution.closure.created_at).total_seconds()
-    last = (execution.closure.updated_at - previous_end).total_seconds()
+    first = (utc(nodes[0].closure.created_at) - utc(execution.closure.created_at)).total_seconds()
+    last = (utc(execution.closure.updated_at) - previous_end).total_seconds()
     print(
         "profile (median s per node): node QUEUED->task QUEUED {:.3f}; task QUEUED->RUNNING {:.3f};"
         " task RUNNING->SUCCEEDED {:.3f} (the same command by hand: {:.3f}); task SUCCEEDED->node"
@@ -157,7 +163,6 @@ for name in sys.argv[6:] or ("chain", "fanout"):
     if name == "chain":
         times = [timed(c) for c in cmds]
         baseline = sum(times)
-        profile(execution, nodes, times)
     else:
         with ThreadPoolExecutor(max_workers=parallel) as pool:
             list(pool.map(timed, cmds))
@@ -168,6 +173,11 @@ for name in sys.argv[6:] or ("chain", "fanout"):
         f" client saw {polled:.1f} s); by hand {baseline:.1f} s; ratio {admin_time / baseline:.2f}",
         flush=True,
     )
+    if name == "chain":
+        try:
+            profile(execution, nodes, times)
+        except Exception as e:  # the profile is a reading aid; the figures above stand without it
+            print(f"profile: not available ({e})", flush=True)
 
 print("| workflow | task nodes | sandbox: CreateExecution to SUCCEEDED | same commands by hand | ratio |")
 print("|---|---|---|---|---|")
