@@ -11,13 +11,14 @@ import org.springframework.context.annotation.Configuration;
  * Flyte's {@code notifications}, {@code externalEvents} and {@code cloudEvents} sections: what this
  * FlyteAdmin does not publish is refused at start-up, never dropped silently.
  */
-class UnpublishedEventSettingsTest {
+class UnsupportedBackendSettingsTest {
 
   @Configuration(proxyBeanMethods = false)
   @EnableConfigurationProperties({
     NotificationsProperties.class,
     ExternalEventsProperties.class,
-    CloudEventsProperties.class
+    CloudEventsProperties.class,
+    ScheduleSchemesProperties.class
   })
   static class Config {}
 
@@ -37,7 +38,9 @@ class UnpublishedEventSettingsTest {
             "flyte.notifications.emailer.subject=ignored with local",
             "flyte.externalEvents.enable=false",
             "flyte.cloudEvents.enable=false",
-            "flyte.cloudEvents.type=aws")
+            "flyte.cloudEvents.type=aws",
+            "flyte.scheduler.eventScheduler.scheme=local",
+            "flyte.scheduler.workflowExecutor.config.adminRateLimit.tps=100")
         .run(context -> assertThat(context).hasNotFailed());
   }
 
@@ -70,5 +73,28 @@ class UnpublishedEventSettingsTest {
                     .getFailure()
                     .rootCause()
                     .hasMessageContaining("cloudEvents.enable is not supported"));
+  }
+
+  @Test
+  void awsSchedulingStopsTheStartPointingAtFlyteScheduler() {
+    runner
+        .withPropertyValues("flyte.scheduler.eventScheduler.scheme=aws")
+        .run(
+            context ->
+                assertThat(context)
+                    .getFailure()
+                    .rootCause()
+                    .hasMessage(
+                        "scheduler.eventScheduler.scheme 'aws' is not supported: FlyteAdmin drives"
+                            + " no CloudWatch schedules; set it to local and run FlyteScheduler"
+                            + " (flytescheduler run)"));
+    runner
+        .withPropertyValues("flyte.scheduler.workflowExecutor.scheme=aws")
+        .run(
+            context ->
+                assertThat(context)
+                    .getFailure()
+                    .rootCause()
+                    .hasMessageContaining("scheduler.workflowExecutor.scheme 'aws'"));
   }
 }
