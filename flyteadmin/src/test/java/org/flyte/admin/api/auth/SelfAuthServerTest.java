@@ -42,11 +42,11 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.flyte.common.auth.client.AdminAuthProperties;
 import org.flyte.common.auth.client.AdminAuthentication;
 import org.flyte.testidp.TestKeys;
+import org.flyte.testing.FirstReply;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -235,12 +235,12 @@ class SelfAuthServerTest extends AuthAppTest {
 
   @Test
   void reflectionMetricsAndSignedUrlsNeedNoToken() throws Exception {
-    CompletableFuture<ServerReflectionResponse> answer = new CompletableFuture<>();
+    FirstReply<ServerReflectionResponse> answer = new FirstReply<>();
     StreamObserver<ServerReflectionRequest> requests =
-        ServerReflectionGrpc.newStub(channel).serverReflectionInfo(completing(answer));
+        ServerReflectionGrpc.newStub(channel).serverReflectionInfo(answer);
     requests.onNext(ServerReflectionRequest.newBuilder().setListServices("*").build());
     requests.onCompleted();
-    assertThat(answer.get(10, TimeUnit.SECONDS).getListServicesResponse().getServiceList())
+    assertThat(answer.future().get(10, TimeUnit.SECONDS).getListServicesResponse().getServiceList())
         .extracting(ServiceResponse::getName)
         .contains(AdminServiceGrpc.SERVICE_NAME);
     HttpResponse<String> metrics = get("/actuator/prometheus");
@@ -287,23 +287,6 @@ class SelfAuthServerTest extends AuthAppTest {
             HttpResponse.BodyHandlers.ofByteArray());
     assertThat(fetched.statusCode()).isEqualTo(200);
     assertThat(fetched.body()).isEqualTo(data);
-  }
-
-  private static <T> StreamObserver<T> completing(CompletableFuture<T> answer) {
-    return new StreamObserver<>() {
-      @Override
-      public void onNext(T value) {
-        answer.complete(value);
-      }
-
-      @Override
-      public void onError(Throwable t) {
-        answer.completeExceptionally(t);
-      }
-
-      @Override
-      public void onCompleted() {}
-    };
   }
 
   @Test
