@@ -1,5 +1,5 @@
 -- DataCatalog schema of Flyte v1.16.8: what the Go datacatalog's gorm AutoMigrate of its seven models
--- creates on an empty database (docs: admin-schema-compiler.md §2.2 tables, §9 Appendix B).
+-- creates on an empty database (datacatalog/pkg/repositories/models/*.go and handle.go).
 -- Names, columns, types, nullability, keys and indexes match Go's exactly, so that either
 -- implementation can serve a database made by the other:
 --  * every statement is IF NOT EXISTS, so this runs cleanly over a database the Go datacatalog made;

@@ -1,6 +1,6 @@
 -- Our own indexes (not Flyte's): every lookup path of the service is index-backed, so that a cache
--- miss never scans (libraries.md A.4 #18). Flyte's tables are not changed; a Go datacatalog ignores
--- these indexes. IF NOT EXISTS keeps the script re-runnable over a database where an operator
+-- miss never scans, however large the catalog. Flyte's tables are not changed; a Go datacatalog
+-- ignores these indexes. IF NOT EXISTS keeps the script re-runnable over a database where an operator
 -- created them by hand (for a large existing database, create them CONCURRENTLY first).
 --
 -- Already covered by Flyte's keys: GetDataset (datasets_pkey), GetArtifact by tag (tags_pkey, then

@@ -1,5 +1,5 @@
 -- FlyteAdmin schema of Flyte v1.16.8: what the 66 gormigrate migrations of the Go flyteadmin leave on
--- an empty database (docs: admin-schema-compiler.md §1.3 tables, §1.7 migration IDs, §8 Appendix A).
+-- an empty database (flyteadmin/pkg/repositories/config/migrations.go and migration_models.go).
 -- Names, columns, types, nullability, defaults, keys, sequences and indexes match Go's exactly, so
 -- that either implementation can serve a database made by the other:
 --  * every statement is IF NOT EXISTS, so this runs cleanly over a database the Go flyteadmin made;
@@ -9,7 +9,7 @@
 
 -- A database that an older Go flyteadmin migrated lacks the later Go migrations, some of which move
 -- data (e.g. admin tags into execution_tags); marking them applied below would skip that for good.
--- Such a database must first be migrated by Go flyteadmin v1.16.8 (§1.7: the last ID is the check).
+-- Such a database must first be migrated by Go flyteadmin v1.16.8 (its last migration ID is the check).
 DO $$
 BEGIN
   IF to_regclass('migrations') IS NULL THEN
@@ -203,7 +203,7 @@ CREATE TABLE IF NOT EXISTS schedule_entities_snapshots (
 CREATE INDEX IF NOT EXISTS idx_schedule_entities_snapshots_id ON schedule_entities_snapshots (id);
 CREATE INDEX IF NOT EXISTS idx_schedule_entities_snapshots_deleted_at ON schedule_entities_snapshots (deleted_at);
 
--- The Go migrations this schema stands for, in their order (§1.7), marked as applied for gormigrate.
+-- The Go migrations this schema stands for, in migrations.go's order, marked as applied for gormigrate.
 INSERT INTO migrations (id) VALUES
   ('2019-05-22-projects'),
   ('2018-05-23-tasks'),

@@ -342,7 +342,13 @@ class EngineTest {
     catalog.otherOwner = "someone-else";
     var cr = resource(spec, null);
     runner.start(cr);
-    Thread.sleep(700);
+    long until = System.currentTimeMillis() + 10_000;
+    while (catalog.refusedReservations.get() < 2 && System.currentTimeMillis() < until) {
+      Thread.sleep(20);
+    }
+    assertThat(catalog.refusedReservations.get())
+        .as("the reservation was asked for again while another owner held it")
+        .isGreaterThanOrEqualTo(2);
     assertThat(launcher.launched).isEmpty();
 
     var key =

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.flyte.runner.catalog.CachedOutputs;
 import org.flyte.runner.catalog.CatalogKey;
 import org.flyte.runner.catalog.CatalogSource;
@@ -43,9 +44,16 @@ final class FakeCatalog implements TaskCatalog {
 
   final java.util.List<String> released = new java.util.concurrent.CopyOnWriteArrayList<>();
 
+  /** How many reservations were refused because {@link #otherOwner} held them. */
+  final AtomicInteger refusedReservations = new AtomicInteger();
+
   @Override
   public boolean reserve(CatalogKey key, String owner, Duration heartbeat) {
-    return otherOwner == null || otherOwner.equals(owner);
+    if (otherOwner == null || otherOwner.equals(owner)) {
+      return true;
+    }
+    refusedReservations.incrementAndGet();
+    return false;
   }
 
   @Override

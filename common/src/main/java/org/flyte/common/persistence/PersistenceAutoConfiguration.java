@@ -3,8 +3,10 @@ package org.flyte.common.persistence;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import javax.sql.DataSource;
+import org.flywaydb.core.api.callback.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -78,6 +80,15 @@ public class PersistenceAutoConfiguration {
   @Bean
   static RepositoryErrorTranslation repositoryErrorTranslation() {
     return new RepositoryErrorTranslation();
+  }
+
+  /**
+   * Databases migrated by earlier builds keep validating after a comment-only edit of a migration
+   * that the app declares as an {@link EditedMigration}.
+   */
+  @Bean
+  Callback flyteEditedMigrationChecksums(ObjectProvider<EditedMigration> edits) {
+    return new EditedMigrationChecksums(edits.orderedStream().toList());
   }
 
   @Bean

@@ -12,7 +12,11 @@
  * <p>The schemas themselves are each app's Flyway migrations ({@code
  * db/migration/flyteadmin/V1__baseline.sql}, {@code db/migration/datacatalog/V1__baseline.sql}),
  * identical to what Flyte v1.16.8's Go migrations create, so that a database can move between the
- * Go services and ours in either direction.
+ * Go services and ours in either direction. An applied migration is never changed in what it does;
+ * when only its comments are edited, the app declares an {@link
+ * org.flyte.common.persistence.EditedMigration} and {@link
+ * org.flyte.common.persistence.EditedMigrationChecksums} moves exactly that stored checksum, so
+ * databases that earlier builds migrated keep passing Flyway's validation (docs/adr/0006).
  *
  * <h2>Databases in tests</h2>
  *

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import javax.sql.DataSource;
+import org.flyte.testing.SchemaHistory;
 import org.flyte.testing.TestPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +21,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 class PersistenceAutoConfigurationTest {
 
+  private static final String HISTORY = "persistence_test_schema_history";
+  private static final int EARLIER_CHECKSUM = 123_456_789;
+
   private final ApplicationContextRunner runner =
       new ApplicationContextRunner()
           .withConfiguration(
@@ -30,7 +34,7 @@ class PersistenceAutoConfigurationTest {
           .withPropertyValues(
               "spring.application.name=persistence-test",
               "spring.flyway.locations=classpath:db/migration/persistence-test",
-              "spring.flyway.table=persistence_test_schema_history");
+              "spring.flyway.table=" + HISTORY);
 
   private static JdbcTemplate jdbc(DataSource dataSource) {
     return new JdbcTemplate(dataSource);
@@ -220,5 +224,76 @@ class PersistenceAutoConfigurationTest {
     DataSource dataSource() {
       return dataSource;
     }
+  }
+
+  /**
+   * A database whose history recorded an earlier checksum of a migration ({@link EditedMigration}).
+   */
+  @Test
+  void onlyTheDeclaredEditOfTheStoredChecksumIsAccepted() {
+    String dbname = TestPostgres.newDatabaseName();
+    ApplicationContextRunner app = runner.withPropertyValues(TestPostgres.properties(dbname));
+    int[] current = new int[1];
+    app.run(
+        context -> {
+          assertThat(context).hasNotFailed();
+          current[0] = editedChecksum(context.getBean(DataSource.class));
+        });
+    DataSource dataSource = TestPostgres.dataSource(dbname);
+    new SchemaHistory(dataSource, HISTORY).recordChecksum("1", EARLIER_CHECKSUM);
+
+    app.run(
+        context ->
+            assertThat(context)
+                .as("an undeclared edit")
+                .getFailure()
+                .rootCause()
+                .hasMessageContaining("checksum mismatch"));
+    app.withBean(
+            "otherEdit",
+            EditedMigration.class,
+            () -> new EditedMigration("1", EARLIER_CHECKSUM + 1, current[0]))
+        .run(
+            context ->
+                assertThat(context)
+                    .as("an edit from another checksum")
+                    .getFailure()
+                    .rootCause()
+                    .hasMessageContaining("checksum mismatch"));
+    assertThat(editedChecksum(dataSource)).isEqualTo(EARLIER_CHECKSUM);
+
+    app.withBean(
+            "edit",
+            EditedMigration.class,
+            () -> new EditedMigration("1", EARLIER_CHECKSUM, current[0]))
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              assertThat(editedChecksum(context.getBean(DataSource.class))).isEqualTo(current[0]);
+            });
+    assertThat(
+            new JdbcTemplate(dataSource)
+                .queryForObject("SELECT count(*) FROM " + HISTORY, Integer.class))
+        .as("no migration re-ran or was recorded again")
+        .isEqualTo(1);
+  }
+
+  @Test
+  void aFreshDatabaseIsMigratedWithEditsDeclared() {
+    runner
+        .withPropertyValues(TestPostgres.properties(TestPostgres.newDatabaseName()))
+        .withBean(EditedMigration.class, () -> new EditedMigration("1", 1, 2))
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              assertThat(
+                      new JdbcTemplate(context.getBean(DataSource.class))
+                          .queryForObject("SELECT count(*) FROM notes", Integer.class))
+                  .isZero();
+            });
+  }
+
+  private static int editedChecksum(DataSource dataSource) {
+    return new SchemaHistory(dataSource, HISTORY).checksum("1");
   }
 }

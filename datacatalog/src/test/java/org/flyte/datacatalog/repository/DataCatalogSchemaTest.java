@@ -3,8 +3,12 @@ package org.flyte.datacatalog.repository;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
+import java.util.Collection;
 import javax.sql.DataSource;
+import org.flyte.common.persistence.EditedMigration;
 import org.flyte.common.persistence.PersistenceAutoConfiguration;
+import org.flyte.datacatalog.config.EditedMigrationsConfiguration;
+import org.flyte.testing.SchemaHistory;
 import org.flyte.testing.SchemaSnapshot;
 import org.flyte.testing.TestPostgres;
 import org.junit.jupiter.api.BeforeAll;
@@ -85,6 +89,7 @@ class DataCatalogSchemaTest {
   @Test
   void flywayCreatesExactlyTheGoSchemaOnAnEmptyDatabase() {
     runner
+        .withUserConfiguration(EditedMigrationsConfiguration.class)
         .withPropertyValues(TestPostgres.properties(TestPostgres.newDatabaseName()))
         .run(
             context -> {
@@ -99,6 +104,16 @@ class DataCatalogSchemaTest {
                   .hasSize(2 * OUR_INDEXES.size());
               assertThat(ours.objects().keySet())
                   .containsAll(OUR_INDEXES.stream().map(i -> "index " + i).toList());
+              Collection<EditedMigration> edits =
+                  context.getBeansOfType(EditedMigration.class).values();
+              assertThat(edits).as("the edits of EditedMigrationsConfiguration").isNotEmpty();
+              for (EditedMigration edit : edits) {
+                assertThat(
+                        new SchemaHistory(context.getBean(DataSource.class), HISTORY_TABLE)
+                            .checksum(edit.version()))
+                    .as("V%s as it is now", edit.version())
+                    .isEqualTo(edit.checksumAfter());
+              }
             });
   }
 

@@ -23,9 +23,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.flyte.admin.AdminAppTest;
+import org.flyte.testing.FirstReply;
 import org.junit.jupiter.api.Test;
 
 /** FlyteAdmin as its clients see it over gRPC and plain HTTP. */
@@ -84,29 +84,19 @@ class AdminServerTest extends AdminAppTest {
 
   @Test
   void reflectionListsTheFlyteServices() throws Exception {
-    CompletableFuture<ServerReflectionResponse> answer = new CompletableFuture<>();
+    FirstReply<ServerReflectionResponse> answer = new FirstReply<>();
     StreamObserver<ServerReflectionRequest> requests =
-        ServerReflectionGrpc.newStub(channel)
-            .serverReflectionInfo(
-                new StreamObserver<>() {
-                  @Override
-                  public void onNext(ServerReflectionResponse value) {
-                    answer.complete(value);
-                  }
-
-                  @Override
-                  public void onError(Throwable t) {
-                    answer.completeExceptionally(t);
-                  }
-
-                  @Override
-                  public void onCompleted() {}
-                });
+        ServerReflectionGrpc.newStub(channel).serverReflectionInfo(answer);
     requests.onNext(ServerReflectionRequest.newBuilder().setListServices("*").build());
     requests.onCompleted();
 
     List<String> services =
-        answer.get(10, TimeUnit.SECONDS).getListServicesResponse().getServiceList().stream()
+        answer
+            .future()
+            .get(10, TimeUnit.SECONDS)
+            .getListServicesResponse()
+            .getServiceList()
+            .stream()
             .map(s -> s.getName())
             .toList();
     assertThat(services)

@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.util.Collection;
 import java.util.List;
 import javax.sql.DataSource;
+import org.flyte.admin.config.EditedMigrationsConfiguration;
+import org.flyte.common.persistence.EditedMigration;
 import org.flyte.common.persistence.PersistenceAutoConfiguration;
+import org.flyte.testing.SchemaHistory;
 import org.flyte.testing.SchemaSnapshot;
 import org.flyte.testing.TestPostgres;
 import org.junit.jupiter.api.BeforeAll;
@@ -107,12 +111,21 @@ class FlyteAdminSchemaTest {
   @Test
   void flywayCreatesExactlyTheGoSchemaOnAnEmptyDatabase() {
     runner
+        .withUserConfiguration(EditedMigrationsConfiguration.class)
         .withPropertyValues(TestPostgres.properties(TestPostgres.newDatabaseName()))
         .run(
             context -> {
               assertThat(context).hasNotFailed();
               DataSource dataSource = context.getBean(DataSource.class);
               SchemaSnapshot ours = SchemaSnapshot.of(dataSource);
+              Collection<EditedMigration> edits =
+                  context.getBeansOfType(EditedMigration.class).values();
+              assertThat(edits).as("the edits of EditedMigrationsConfiguration").isNotEmpty();
+              for (EditedMigration edit : edits) {
+                assertThat(new SchemaHistory(dataSource, HISTORY_TABLE).checksum(edit.version()))
+                    .as("V%s as it is now", edit.version())
+                    .isEqualTo(edit.checksumAfter());
+              }
 
               assertThat(ours.tables()).contains(HISTORY_TABLE);
               assertThat(withoutOurIndexes(ours.without(HISTORY_TABLE).differencesFrom(goSchema)))

@@ -8,7 +8,6 @@ import flyteidl.core.IdentifierOuterClass.WorkflowExecutionIdentifier;
 import flyteidl.core.Literals.LiteralMap;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.flyte.admin.config.AdminStorageProperties;
 import org.flyte.admin.config.RemoteDataProperties;
 import org.flyte.admin.config.RemoteDataProperties.InlineEventDataPolicy;
@@ -17,8 +16,6 @@ import org.flyte.common.error.FlyteException;
 import org.flyte.common.storage.DataReference;
 import org.flyte.common.storage.ProtoStore;
 import org.flyte.common.storage.StorageKeys;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,8 +26,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class EventStorage {
-
-  private static final Logger log = LoggerFactory.getLogger(EventStorage.class);
 
   private final ProtoStore store;
   private final RemoteDataProperties remoteData;
@@ -138,19 +133,6 @@ public class EventStorage {
           ErrorCode.INTERNAL, "Empty primary workflow template in loaded dynamic workflow model.");
     }
     return closure;
-  }
-
-  /** A literal map at {@code uri}, or empty when it cannot be read (logged, as Flyte does). */
-  public Optional<LiteralMap> readLiteralMap(String uri) {
-    if (uri.isEmpty()) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(store.read(DataReference.parse(uri), LiteralMap.parser()));
-    } catch (FlyteException | IllegalArgumentException e) {
-      log.warn("Failed to read data from URI [{}]: {}", uri, e.getMessage());
-      return Optional.empty();
-    }
   }
 
   private static List<String> segments(WorkflowExecutionIdentifier id, String... more) {

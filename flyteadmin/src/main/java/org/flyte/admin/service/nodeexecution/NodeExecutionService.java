@@ -1,7 +1,6 @@
 package org.flyte.admin.service.nodeexecution;
 
 import flyteidl.admin.Common.FlyteURLs;
-import flyteidl.admin.Common.UrlBlob;
 import flyteidl.admin.NodeExecutionOuterClass.DynamicNodeWorkflowResponse;
 import flyteidl.admin.NodeExecutionOuterClass.DynamicWorkflowNodeMetadata;
 import flyteidl.admin.NodeExecutionOuterClass.GetDynamicNodeWorkflowRequest;
@@ -131,14 +130,16 @@ public class NodeExecutionService {
   public NodeExecutionGetDataResponse getData(NodeExecutionGetDataRequest request) {
     NodeExecutionRow row = find(request.getId());
     NodeExecutionClosure closure = row.closure();
+    RecordData.Answer inputs = data.inputs(row.inputUri());
+    RecordData.Answer outputs =
+        data.outputs(
+            closure.hasOutputData() ? closure.getOutputData() : null, closure.getOutputUri());
     NodeExecutionGetDataResponse.Builder response =
         NodeExecutionGetDataResponse.newBuilder()
-            .setInputs(UrlBlob.getDefaultInstance())
-            .setOutputs(UrlBlob.getDefaultInstance())
-            .setFullInputs(data.inputs(row.inputUri()))
-            .setFullOutputs(
-                data.outputs(
-                    closure.hasOutputData(), closure.getOutputData(), closure.getOutputUri()))
+            .setInputs(inputs.blob())
+            .setFullInputs(inputs.full())
+            .setOutputs(outputs.blob())
+            .setFullOutputs(outputs.full())
             .setFlyteUrls(flyteUrls(request.getId(), !closure.getDeckUri().isEmpty()));
     if (!row.dynamicClosureReference().isEmpty()) {
       CompiledWorkflowClosure dynamic = storage.readDynamicClosure(row.dynamicClosureReference());

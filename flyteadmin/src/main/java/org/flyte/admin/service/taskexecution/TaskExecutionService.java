@@ -1,7 +1,6 @@
 package org.flyte.admin.service.taskexecution;
 
 import flyteidl.admin.Common.FlyteURLs;
-import flyteidl.admin.Common.UrlBlob;
 import flyteidl.admin.TaskExecutionOuterClass.TaskExecution;
 import flyteidl.admin.TaskExecutionOuterClass.TaskExecutionClosure;
 import flyteidl.admin.TaskExecutionOuterClass.TaskExecutionGetDataRequest;
@@ -80,12 +79,15 @@ public class TaskExecutionService {
   public TaskExecutionGetDataResponse getData(TaskExecutionGetDataRequest request) {
     TaskExecutionRow row = find(request.hasId(), request.getId());
     TaskExecutionClosure closure = row.closure();
+    RecordData.Answer inputs = data.inputs(row.inputUri());
+    RecordData.Answer outputs =
+        data.outputs(
+            closure.hasOutputData() ? closure.getOutputData() : null, closure.getOutputUri());
     return TaskExecutionGetDataResponse.newBuilder()
-        .setInputs(UrlBlob.getDefaultInstance())
-        .setOutputs(UrlBlob.getDefaultInstance())
-        .setFullInputs(data.inputs(row.inputUri()))
-        .setFullOutputs(
-            data.outputs(closure.hasOutputData(), closure.getOutputData(), closure.getOutputUri()))
+        .setInputs(inputs.blob())
+        .setFullInputs(inputs.full())
+        .setOutputs(outputs.blob())
+        .setFullOutputs(outputs.full())
         .setFlyteUrls(flyteUrls(row.id()))
         .build();
   }

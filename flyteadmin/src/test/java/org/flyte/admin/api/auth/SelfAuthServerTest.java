@@ -7,11 +7,17 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import flyteidl.admin.ProjectOuterClass.Project;
 import flyteidl.admin.ProjectOuterClass.ProjectListRequest;
+import flyteidl.admin.ProjectOuterClass.ProjectRegisterRequest;
 import flyteidl.admin.VersionOuterClass.GetVersionRequest;
 import flyteidl.service.AdminServiceGrpc;
 import flyteidl.service.Auth.PublicClientAuthConfigRequest;
 import flyteidl.service.AuthMetadataServiceGrpc;
+import flyteidl.service.DataProxyServiceGrpc;
+import flyteidl.service.Dataproxy.CreateDownloadLocationRequest;
+import flyteidl.service.Dataproxy.CreateUploadLocationRequest;
+import flyteidl.service.Dataproxy.CreateUploadLocationResponse;
 import flyteidl.service.Identity.UserInfoRequest;
 import flyteidl.service.IdentityServiceGrpc;
 import io.grpc.Status;
@@ -19,6 +25,12 @@ import io.grpc.StatusRuntimeException;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse;
 import io.grpc.health.v1.HealthGrpc;
+import io.grpc.reflection.v1.ServerReflectionGrpc;
+import io.grpc.reflection.v1.ServerReflectionRequest;
+import io.grpc.reflection.v1.ServerReflectionResponse;
+import io.grpc.reflection.v1.ServiceResponse;
+import io.grpc.stub.StreamObserver;
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -29,9 +41,12 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.flyte.common.auth.client.AdminAuthProperties;
 import org.flyte.common.auth.client.AdminAuthentication;
 import org.flyte.testidp.TestKeys;
+import org.flyte.testing.FirstReply;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -216,6 +231,62 @@ class SelfAuthServerTest extends AuthAppTest {
     assertThatThrownBy(() -> admin(null, null).getVersion(GetVersionRequest.getDefaultInstance()))
         .isInstanceOf(StatusRuntimeException.class);
     assertThat(get("/api/v1/version").statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void reflectionMetricsAndSignedUrlsNeedNoToken() throws Exception {
+    FirstReply<ServerReflectionResponse> answer = new FirstReply<>();
+    StreamObserver<ServerReflectionRequest> requests =
+        ServerReflectionGrpc.newStub(channel).serverReflectionInfo(answer);
+    requests.onNext(ServerReflectionRequest.newBuilder().setListServices("*").build());
+    requests.onCompleted();
+    assertThat(answer.future().get(10, TimeUnit.SECONDS).getListServicesResponse().getServiceList())
+        .extracting(ServiceResponse::getName)
+        .contains(AdminServiceGrpc.SERVICE_NAME);
+    HttpResponse<String> metrics = get("/actuator/prometheus");
+    assertThat(metrics.statusCode()).as("Prometheus scrapes without a token").isEqualTo(200);
+    assertThat(metrics.body()).contains("grpc_server_handled_total");
+
+    // signing needs a token; the signed URLs themselves carry their authority
+    String token = "Bearer " + clientCredentials("all");
+    String project = "p" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    admin("authorization", token)
+        .registerProject(
+            ProjectRegisterRequest.newBuilder()
+                .setProject(Project.newBuilder().setId(project).setName(project))
+                .build());
+    DataProxyServiceGrpc.DataProxyServiceBlockingStub dataProxy =
+        DataProxyServiceGrpc.newBlockingStub(channel)
+            .withInterceptors(header("authorization", token));
+    byte[] data = "signed, not authenticated".getBytes(StandardCharsets.UTF_8);
+    CreateUploadLocationResponse upload =
+        dataProxy.createUploadLocation(
+            CreateUploadLocationRequest.newBuilder()
+                .setProject(project)
+                .setDomain("development")
+                .setFilenameRoot("exempt")
+                .setFilename("data.txt")
+                .build());
+    HttpResponse<String> put =
+        http.send(
+            HttpRequest.newBuilder(URI.create(upload.getSignedUrl()))
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(data))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+    String download =
+        dataProxy
+            .createDownloadLocation(
+                CreateDownloadLocationRequest.newBuilder()
+                    .setNativeUrl(upload.getNativeUrl())
+                    .build())
+            .getSignedUrl();
+    HttpResponse<byte[]> fetched =
+        http.send(
+            HttpRequest.newBuilder(URI.create(download)).GET().build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(fetched.statusCode()).isEqualTo(200);
+    assertThat(fetched.body()).isEqualTo(data);
   }
 
   @Test
