@@ -123,9 +123,13 @@ def commands(execution, nodes):
 
 def timed(command_and_environment):
     command, environment = command_and_environment
-    # Each in a directory of its own, as the runner runs each attempt (fast registration unpacks
-    # the code archive into the working directory).
+    # Each in a directory of its own, as the runner runs each attempt; the code archive of fast
+    # registration is unpacked there too (its --dest-dir, /root by default, would have parallel
+    # commands unpack into one directory at once, which fails now and then).
     with tempfile.TemporaryDirectory() as work:
+        if "--dest-dir" in command:
+            command = list(command)
+            command[command.index("--dest-dir") + 1] = work
         begin = time.monotonic()
         subprocess.run(
             command, env=environment, cwd=work, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
