@@ -28,6 +28,8 @@ public final class OrderedEventSender implements EventSink {
   private final Consumer<EventRejectedException> onRefused;
   private final Deque<Runnable> pending = new ArrayDeque<>();
   private boolean sending;
+  private long produced;
+  private long sent;
   private EventRejectedException refused;
 
   /**
@@ -58,13 +60,14 @@ public final class OrderedEventSender implements EventSink {
   }
 
   /**
-   * Waits until every event produced so far has been sent.
+   * Waits until every event produced so far has been sent (not those produced meanwhile).
    *
    * @throws EventRejectedException when the sink refused one of them
    */
   public void flush() throws InterruptedException {
     synchronized (this) {
-      while (sending && refused == null) {
+      long target = produced;
+      while (sent < target && refused == null) {
         wait();
       }
       if (refused != null) {
@@ -79,6 +82,7 @@ public final class OrderedEventSender implements EventSink {
         return;
       }
       pending.add(send);
+      produced++;
       if (sending) {
         return;
       }
@@ -104,6 +108,10 @@ public final class OrderedEventSender implements EventSink {
       }
       try {
         next.run();
+        synchronized (this) {
+          sent++;
+          notifyAll();
+        }
       } catch (RuntimeException e) {
         EventRejectedException refusal =
             e instanceof EventRejectedException r
