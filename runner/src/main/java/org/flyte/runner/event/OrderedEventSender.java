@@ -117,13 +117,15 @@ public final class OrderedEventSender implements EventSink {
             e instanceof EventRejectedException r
                 ? r
                 : new EventRejectedException(Status.Code.UNKNOWN, String.valueOf(e), e);
+        // told first, so that whoever flush wakes sees the execution stopping; what the stopping
+        // produces meanwhile queues behind the refused event and is dropped with the rest
+        onRefused.accept(refusal);
         synchronized (this) {
           refused = refusal;
           pending.clear();
           sending = false;
           notifyAll();
         }
-        onRefused.accept(refusal);
         return;
       }
     }
