@@ -46,6 +46,13 @@ final class PropellerReplayer {
     this.execution = execution;
   }
 
+  /** A replayer whose first event comes one second after {@code start}. */
+  PropellerReplayer(
+      AdminServiceBlockingStub admin, WorkflowExecutionIdentifier execution, Instant start) {
+    this(admin, execution);
+    this.clock = start;
+  }
+
   /** The time of the next event (each call advances one second). */
   Timestamp tick() {
     clock = clock.plusSeconds(1);
