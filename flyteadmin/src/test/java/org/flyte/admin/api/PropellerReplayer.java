@@ -40,6 +40,7 @@ final class PropellerReplayer {
   private final AdminServiceBlockingStub admin;
   final WorkflowExecutionIdentifier execution;
   private Instant clock = Instant.parse("2026-01-01T00:00:00Z");
+  private String bucket = BUCKET;
 
   PropellerReplayer(AdminServiceBlockingStub admin, WorkflowExecutionIdentifier execution) {
     this.admin = admin;
@@ -53,6 +54,15 @@ final class PropellerReplayer {
     this.clock = start;
   }
 
+  /**
+   * Writes (and reports) data under {@code container}, the store's own container, as propeller does
+   * with FlyteAdmin's metadata bucket, so that FlyteAdmin can read it.
+   */
+  PropellerReplayer storingIn(String container) {
+    this.bucket = container;
+    return this;
+  }
+
   /** The time of the next event (each call advances one second). */
   Timestamp tick() {
     clock = clock.plusSeconds(1);
@@ -64,7 +74,7 @@ final class PropellerReplayer {
   }
 
   String dataDir() {
-    return BUCKET
+    return bucket
         + "/metadata/propeller/"
         + execution.getProject()
         + "-"
