@@ -646,6 +646,62 @@ class ExecutionMetricsTest extends ExecutionFixtures {
   }
 
   @Test
+  void aLaunchPlanNodeThatLaunchesItsOwnExecutionIsRefusedOnlyWhereTheTreeWouldLoop() {
+    Identifier loop = workflowId("loop", "v1");
+    admin.createWorkflow(
+        workflowRequest(
+            loop,
+            template(loop)
+                .addNodes(
+                    Node.newBuilder()
+                        .setId("n0")
+                        .setMetadata(NodeMetadata.newBuilder().setName("lp"))
+                        .addInputs(promise("x", "start-node", "x"))
+                        .setWorkflowNode(WorkflowNode.newBuilder().setLaunchplanRef(launchPlan)))
+                .addOutputs(promise("o0", "n0", "o0"))
+                .build()));
+    workflow = loop;
+    Identifier plan = registerLaunchPlan("loop", Map.of(), LaunchPlanSpec.newBuilder());
+    id = create(request(plan, Map.of("x", integerLiteral(1))).setName("loop"));
+    created = get(id).getClosure().getCreatedAt();
+    propeller = new PropellerReplayer(admin, id, Instant.ofEpochSecond(created.getSeconds() + 10));
+    at(() -> propeller.workflow(WorkflowExecution.Phase.RUNNING)); // t1
+    at(() -> propeller.startNode()); // t2
+    at(() -> propeller.node("n0", Phase.QUEUED)); // t3
+    at(
+        () ->
+            propeller.node(
+                propeller
+                    .nodeEvent("n0", Phase.RUNNING)
+                    .setWorkflowNodeMetadata(
+                        flyteidl.event.Event.WorkflowNodeMetadata.newBuilder()
+                            .setExecutionId(id)))); // t4
+
+    // depth 2 reaches the execution again as a leaf, as Flyte answers it
+    Span self = Span.newBuilder().setStartTime(created).setEndTime(o(1)).setWorkflowId(id).build();
+    assertThat(metrics(2).getSpan().getSpansList())
+        .containsExactly(
+            op(created, r(2), "WORKFLOW_SETUP"),
+            node(
+                "n0",
+                o(3),
+                r(4),
+                op(r(2), o(3), "NODE_TRANSITION"),
+                op(o(3), created, "NODE_SETUP"),
+                self,
+                op(o(1), r(4), "NODE_TEARDOWN")));
+    // deeper, the tree would repeat itself (without a bound, for ever)
+    assertStatus(
+        status(() -> metrics(-1)),
+        Status.Code.FAILED_PRECONDITION,
+        "execution project:\"" + project + "\"");
+    assertStatus(
+        status(() -> metrics(Integer.MAX_VALUE)),
+        Status.Code.FAILED_PRECONDITION,
+        "execution project:\"" + project + "\"");
+  }
+
+  @Test
   void aRunThatHasNotStartedIsAllSetup() {
     Span span = metrics(-1).getSpan();
 
