@@ -702,6 +702,43 @@ class ExecutionMetricsTest extends ExecutionFixtures {
   }
 
   @Test
+  void aRunOfMoreNodesThanAPageIsReadWhole() throws Exception {
+    // Flyte lists node executions 50 at a time: 55 nodes take two pages
+    Identifier chain = workflowId("chain", "v1");
+    admin.createWorkflow(workflowRequest(chain, WorkflowApiTest.chain(task, 55)));
+    workflow = chain;
+    Identifier plan = registerLaunchPlan("chain", Map.of(), LaunchPlanSpec.newBuilder());
+    id = create(request(plan, Map.of("x", integerLiteral(1))).setName("chain"));
+    created = get(id).getClosure().getCreatedAt();
+    propeller = new PropellerReplayer(admin, id, Instant.ofEpochSecond(created.getSeconds() + 10));
+    propeller.workflow(WorkflowExecution.Phase.RUNNING);
+    propeller.startNode();
+    java.util.List<String> expected = new java.util.ArrayList<>();
+    for (int i = 0; i < 55; i++) {
+      propeller.node("n" + i, Phase.QUEUED);
+      propeller.nodeSucceeded("n" + i, "n" + i, null);
+      expected.add("n" + i);
+    }
+
+    Span span = metrics(1).getSpan();
+    assertThat(span.getSpansList())
+        .filteredOn(Span::hasNodeId)
+        .extracting(s -> s.getNodeId().getNodeId())
+        .containsExactlyElementsOf(expected);
+    // each node follows the one before it
+    assertThat(span.getSpans(55).getSpans(0).getStartTime())
+        .isEqualTo(span.getSpans(54).getEndTime());
+
+    // over REST without a depth: 0, the execution's span alone
+    HttpResponse<byte[]> rest =
+        restJson("GET", "/api/v1/metrics/executions/" + project + "/" + DOMAIN + "/chain", null);
+    assertThat(rest.statusCode()).as(text(rest)).isEqualTo(200);
+    Span top = fromJson(rest, WorkflowExecutionGetMetricsResponse.getDefaultInstance()).getSpan();
+    assertThat(top.getWorkflowId()).isEqualTo(id);
+    assertThat(top.getSpansList()).isEmpty();
+  }
+
+  @Test
   void aRunThatHasNotStartedIsAllSetup() {
     Span span = metrics(-1).getSpan();
 
