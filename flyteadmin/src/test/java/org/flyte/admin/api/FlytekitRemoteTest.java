@@ -21,9 +21,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.flyte.common.grpc.GrpcAutoConfiguration;
 import org.flyte.common.storage.DataReference;
+import org.flyte.testing.FlytekitVenv;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,34 +33,11 @@ import org.junit.jupiter.api.io.TempDir;
  * the real flytekit's {@code FlyteRemote} ({@code fetch_execution}, {@code sync_execution(...,
  * sync_nodes=True)}, {@code get("flyte://v1/...")}, {@code get_execution_metrics}) over this app's
  * gRPC port. The Python side ({@code flytekit/remote_replayed.py}) exits non-zero on the first
- * mismatch. Skipped, saying so, without a flytekit venv: {@code E2E_VENV} (as {@code
- * e2e/lib.bash}), else {@code RUNNER_TEST_VENV} (as the runner's tests), else the repository's
- * {@code .e2e/venv}, else {@code /work/coord/venv}.
+ * mismatch. Skipped, saying so, without a flytekit venv ({@link FlytekitVenv}).
  */
 class FlytekitRemoteTest extends ExecutionFixtures {
 
   @TempDir Path dir;
-
-  static Optional<Path> venv() {
-    Stream<String> configured =
-        Stream.of(System.getenv("E2E_VENV"), System.getenv("RUNNER_TEST_VENV"))
-            .filter(v -> v != null && !v.isEmpty());
-    Path root = Path.of("").toAbsolutePath().getParent();
-    return Stream.concat(
-            configured.map(Path::of),
-            Stream.of(root.resolve(".e2e/venv"), Path.of("/work/coord/venv")))
-        .filter(v -> Files.isExecutable(v.resolve("bin/python")))
-        .filter(v -> Files.isDirectory(v.resolve("bin")) && hasFlytekit(v))
-        .findFirst();
-  }
-
-  private static boolean hasFlytekit(Path venv) {
-    try (Stream<Path> libs = Files.list(venv.resolve("lib"))) {
-      return libs.anyMatch(lib -> Files.isDirectory(lib.resolve("site-packages/flytekit")));
-    } catch (java.io.IOException e) {
-      return false;
-    }
-  }
 
   private void write(String uri, LiteralMap map) {
     store.write(DataReference.parse(uri), map);
@@ -72,10 +49,8 @@ class FlytekitRemoteTest extends ExecutionFixtures {
 
   @Test
   void flyteRemoteReadsAReplayedRunWithItsNodesAttemptsAndOutputs() throws Exception {
-    Optional<Path> venv = venv();
-    assumeTrue(
-        venv.isPresent(),
-        "no flytekit venv (set E2E_VENV or RUNNER_TEST_VENV): flytekit end-to-end test skipped");
+    Optional<Path> venv = FlytekitVenv.find();
+    assumeTrue(venv.isPresent(), FlytekitVenv.missing("flytekit end-to-end test"));
 
     Identifier twoTasks = workflowId("two", "v1");
     admin.createWorkflow(
