@@ -5,7 +5,8 @@
 # FlyteRemote (e2e/run/remote.py):
 # - a launch-plan node: its child execution (created through CreateExecution) names the parent's
 #   node, which names the child;
-# - a dynamic workflow: the dynamic node runs the nodes it returned;
+# - a dynamic workflow: the dynamic node runs the nodes it returned; one calling a launch plan,
+#   whose child executions name the dynamic workflow's nodes;
 # - a map task (array node): each subtask reported with its logs;
 # - gates: an approval (FlyteRemote.approve) and an input (FlyteRemote.set_signal), each given while
 #   the execution waits;
@@ -39,6 +40,9 @@ if want dynamic; then
   echo "== a dynamic workflow"
   same dynamic dynamic_squares --n 4
   remote subnodes dynamic 5
+  echo "== a dynamic workflow calling a launch plan: a child execution per call"
+  same dynamic-children dynamic_children --n 3
+  remote child dynamic-children 4
 fi
 
 if want map; then

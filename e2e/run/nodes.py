@@ -55,6 +55,19 @@ def dynamic_squares(n: int = 4) -> str:
     return describe(total=squares(n=n), label="squares")
 
 
+@dynamic
+def children(first: int, n: int) -> typing.List[int]:
+    return [first] + [child_lp(a=i, b=i) for i in range(1, n + 1)]
+
+
+@workflow
+def dynamic_children(n: int = 3) -> typing.List[int]:
+    """A dynamic workflow calling a launch plan n times. (The workflow calls the launch plan itself
+    first: `pyflyte run --remote` registers what the workflow references, and what a dynamic
+    workflow calls is only known when it runs.)"""
+    return children(first=child_lp(a=n, b=0), n=n)
+
+
 @task
 def double(x: int) -> int:
     return 2 * x

@@ -8,9 +8,10 @@
         waits until a task of the execution runs.
     python e2e/run/remote.py <admin grpc> terminate <name>
         terminates the execution.
-    python e2e/run/remote.py <admin grpc> child <name>
-        the execution's launch-plan node names its child execution, which names the node as its
-        parent (mode CHILD_WORKFLOW) and succeeded.
+    python e2e/run/remote.py <admin grpc> child <name> [<count>]
+        the execution's <count> (default 1) launch-plan nodes, in it or in its dynamic workflows,
+        each name their child execution, which names the node as its parent (mode CHILD_WORKFLOW)
+        and succeeded.
     python e2e/run/remote.py <admin grpc> approve <name> <signal>
     python e2e/run/remote.py <admin grpc> signal <name> <signal> <int>
         waits until the execution's gate creates the signal, then approves it / sets it.
@@ -46,6 +47,15 @@ remote = FlyteRemote(
 execution = remote.fetch_execution(name=name)
 
 
+def flat(runs):
+    """Task executions; FlyteRemote gives a dynamic node the list of each of its nodes' ones."""
+    for run in runs:
+        if isinstance(run, list):
+            yield from flat(run)
+        else:
+            yield run
+
+
 def check(phase, expected):
     done = remote.wait(execution, timeout=timedelta(minutes=5), poll_interval=timedelta(seconds=1))
     actual = WorkflowExecutionPhase.enum_to_string(done.closure.phase)
@@ -58,10 +68,7 @@ def check(phase, expected):
         if len(values) != 1 or str(values[0]) != expected:
             sys.exit(f"{name}: outputs {values}, expected [{expected}] as local pyflyte run computes")
         nodes = [n for n in done.node_executions.values() if n.id.node_id not in ("start-node", "end-node")]
-        # (FlyteRemote gives a dynamic node the list of each of its nodes' task executions)
-        runs = [t for n in nodes for t in n.task_executions]
-        runs = [t for r in runs for t in (r if isinstance(r, list) else [r])]
-        logs = [log for t in runs for log in t.closure.logs]
+        logs = [log for t in flat(n.task_executions for n in nodes) for log in t.closure.logs]
         for log in logs:
             # FlyteConsole's "Logs" links open without credentials.
             with urllib.request.urlopen(log.uri, timeout=10) as response:
@@ -94,26 +101,33 @@ def done_nodes():
     return [n for n in synced.node_executions.values() if n.id.node_id not in ("start-node", "end-node")]
 
 
-def child():
-    linked = [n for n in done_nodes() if n.closure.workflow_node_metadata is not None]
-    if len(linked) != 1:
-        sys.exit(f"{name}: {len(linked)} nodes name a child execution, expected 1")
-    node = linked[0]
-    child_id = node.closure.workflow_node_metadata.execution_id
-    kid = remote.wait(remote.fetch_execution(name=child_id.name), timeout=timedelta(minutes=1))
-    meta = kid.spec.metadata
-    parent = meta.parent_node_execution
-    if meta.mode != ExecutionMetadata.CHILD_WORKFLOW:
-        sys.exit(f"{name}: child {child_id.name} has mode {meta.mode}, expected CHILD_WORKFLOW")
-    if parent is None or parent.node_id != node.id.node_id or parent.execution_id.name != name:
-        sys.exit(f"{name}: child {child_id.name} names parent {parent}, expected node {node.id.node_id}")
-    phase = WorkflowExecutionPhase.enum_to_string(kid.closure.phase)
-    if phase != "SUCCEEDED":
-        sys.exit(f"{name}: child {child_id.name} ended {phase}")
-    print(
-        f"   {name}: node {node.id.node_id} ran child execution {child_id.name} "
-        f"(launch plan {kid.spec.launch_plan.name}), which names it as its parent"
-    )
+def walk(nodes):
+    """The nodes and, recursively, the nodes of their sub-workflows and dynamic workflows."""
+    for node in nodes:
+        yield node
+        yield from walk(k for key, k in node.subworkflow_node_executions.items() if key not in ("start-node", "end-node"))
+
+
+def child(count):
+    linked = [n for n in walk(done_nodes()) if n.closure.workflow_node_metadata is not None]
+    if len(linked) != count:
+        sys.exit(f"{name}: {len(linked)} nodes name a child execution, expected {count}")
+    for node in linked:
+        child_id = node.closure.workflow_node_metadata.execution_id
+        kid = remote.wait(remote.fetch_execution(name=child_id.name), timeout=timedelta(minutes=1))
+        meta = kid.spec.metadata
+        parent = meta.parent_node_execution
+        if meta.mode != ExecutionMetadata.CHILD_WORKFLOW:
+            sys.exit(f"{name}: child {child_id.name} has mode {meta.mode}, expected CHILD_WORKFLOW")
+        if parent is None or parent.node_id != node.id.node_id or parent.execution_id.name != name:
+            sys.exit(f"{name}: child {child_id.name} names parent {parent}, expected node {node.id.node_id}")
+        phase = WorkflowExecutionPhase.enum_to_string(kid.closure.phase)
+        if phase != "SUCCEEDED":
+            sys.exit(f"{name}: child {child_id.name} ended {phase}")
+        print(
+            f"   {name}: node {node.id.node_id} ran child execution {child_id.name} "
+            f"(launch plan {kid.spec.launch_plan.name}), which names it as its parent"
+        )
 
 
 def gate(signal, value):
@@ -187,7 +201,7 @@ elif mode == "running":
 elif mode == "terminate":
     remote.terminate(execution, cause="e2e/run.sh terminates it")
 elif mode == "child":
-    child()
+    child(int(sys.argv[4]) if len(sys.argv) > 4 else 1)
 elif mode == "approve":
     gate(sys.argv[4], None)
 elif mode == "signal":
