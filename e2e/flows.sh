@@ -10,7 +10,8 @@
 # - a map task (array node): each subtask reported with its logs;
 # - gates: an approval (FlyteRemote.approve) and an input (FlyteRemote.set_signal), each given while
 #   the execution waits;
-# - a cached task run twice: the second run's node is a cache hit;
+# - a cached task run twice: the second run's node is a cache hit; a map task of it run twice: every
+#   element a cache hit the second time (none of them runs);
 # - a task failing (recoverably) once and succeeding on its retry: two attempts, the first FAILED.
 #
 #   e2e/flows.sh                          # called by .ci/run after `mvn -B verify`
@@ -73,6 +74,11 @@ if want cache; then
   remote cache cached-1 CACHE_POPULATED
   same cached-2 cached --n 5
   remote cache cached-2 CACHE_HIT
+  echo "== a map task of the cached task run twice: every element a cache hit the second time"
+  same cached-map-1 cached_map --xs '[1,2,3]'
+  remote subtasks cached-map-1 3 CACHE_POPULATED
+  same cached-map-2 cached_map --xs '[1,2,3]'
+  remote subtasks cached-map-2 3 CACHE_HIT
 fi
 
 if want retry; then

@@ -105,6 +105,12 @@ def cached(n: int = 5) -> str:
     return describe(total=slow_cube(n=n), label="cube")
 
 
+@workflow
+def cached_map(xs: typing.List[int] = [1, 2, 3]) -> str:
+    """A map task of a cached task: each element is cached."""
+    return describe(total=total(xs=map_task(slow_cube)(n=xs)), label="cubes")
+
+
 @task(retries=2)
 def flaky(marker: str, n: int) -> int:
     """Fails (recoverably) the first time, when the marker file does not exist yet."""

@@ -21,9 +21,9 @@
         the execution's task node ran <count> attempts: all but the last FAILED, the last SUCCEEDED.
     python e2e/run/remote.py <admin grpc> subnodes <name> <count>
         the execution's dynamic node ran <count> nodes of its own.
-    python e2e/run/remote.py <admin grpc> subtasks <name> <count>
+    python e2e/run/remote.py <admin grpc> subtasks <name> <count> [<cache status>]
         the execution's array node reports <count> subtasks (external resources), each SUCCEEDED
-        with its log links.
+        with its log links, or each with <cache status> (CACHE_HIT: without logs, it did not run).
 """
 
 import sys
@@ -180,7 +180,7 @@ def subnodes(count):
     print(f"   {name}: node {parents[0].id.node_id} ran {len(inner)} nodes of its own")
 
 
-def subtasks(count):
+def subtasks(count, cache_status):
     arrays = [n for n in done_nodes() if n.task_executions and n.task_executions[-1].closure.metadata is not None
               and len(n.task_executions[-1].closure.metadata.external_resources) > 0]
     if len(arrays) != 1:
@@ -189,9 +189,12 @@ def subtasks(count):
     phases = [TaskExecutionPhase.enum_to_string(r.phase) for r in resources]
     if phases != ["SUCCEEDED"] * count or sorted(r.index for r in resources) != list(range(count)):
         sys.exit(f"{name}: subtasks {[(r.index, p) for r, p in zip(resources, phases)]}, expected {count} SUCCEEDED")
-    if any(not r.logs for r in resources):
+    statuses = [CatalogCacheStatus.Name(r.cache_status) for r in resources]
+    if cache_status is not None and statuses != [cache_status] * count:
+        sys.exit(f"{name}: subtasks' cache statuses {statuses}, expected {cache_status} each")
+    if cache_status != "CACHE_HIT" and any(not r.logs for r in resources):
         sys.exit(f"{name}: a subtask has no log links")
-    print(f"   {name}: node {arrays[0].id.node_id} ran {count} subtasks, each with its logs")
+    print(f"   {name}: node {arrays[0].id.node_id} reports {count} subtasks, SUCCEEDED, {sorted(set(statuses))}")
 
 
 if mode == "check":
@@ -211,7 +214,7 @@ elif mode == "cache":
 elif mode == "attempts":
     attempts(int(sys.argv[4]))
 elif mode == "subtasks":
-    subtasks(int(sys.argv[4]))
+    subtasks(int(sys.argv[4]), sys.argv[5] if len(sys.argv) > 5 else None)
 elif mode == "subnodes":
     subnodes(int(sys.argv[4]))
 else:
