@@ -6,6 +6,7 @@ import flyteidl.core.Tasks.TaskTemplate;
 import flyteidl.event.Event.TaskNodeMetadata;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.flyte.compiler.k8s.json.GoDuration;
 
 /**
  * A task node ({@code flytepropeller/pkg/controller/nodes/task/handler.go}, v1.16.8): the cache
@@ -120,7 +121,7 @@ final class TaskNode {
             NodeFailure.error(
                 flyteidl.core.Execution.ExecutionError.ErrorKind.USER,
                 "TimeoutExpired",
-                "task active timeout [" + active + "] expired"),
+                "task active timeout [" + GoDuration.format(active) + "] expired"),
             false,
             true)
         .raise();
