@@ -9,7 +9,7 @@
 #   whose child executions name the dynamic workflow's nodes;
 # - a map task (array node): each subtask reported with its logs;
 # - gates: an approval (FlyteRemote.approve) and an input (FlyteRemote.set_signal), each given while
-#   the execution waits;
+#   the execution waits; an approval that never comes fails at the gate's timeout;
 # - a cached task run twice: the second run's node is a cache hit; a map task of it run twice: every
 #   element a cache hit the second time (none of them runs);
 # - a task failing (recoverably) once and succeeding on its retry: two attempts, the first FAILED.
@@ -58,6 +58,9 @@ if want approve; then
   remote_run approved approved --a 3
   remote approve approved review
   remote check approved SUCCEEDED "$expected"
+  echo "== a gate nobody approves fails at its timeout"
+  remote_run unapproved unapproved --a 3
+  remote check unapproved FAILED "task execution timeout [5s] expired"
 fi
 
 if want input; then

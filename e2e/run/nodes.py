@@ -88,6 +88,14 @@ def approved(a: int = 3) -> str:
 
 
 @workflow
+def unapproved(a: int = 3) -> str:
+    """A gate nobody approves: it fails at its timeout."""
+    s = add(a=a, b=a)
+    ok = approve(s, "review", timeout=timedelta(seconds=5))
+    return describe(total=ok, label="approved")
+
+
+@workflow
 def given(a: int = 3) -> str:
     """A gate waiting for an int (the signal "bonus"), added to the input."""
     bonus = wait_for_input("bonus", timeout=timedelta(minutes=10), expected_type=int)
