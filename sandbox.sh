@@ -64,6 +64,9 @@ cds_train() {
   rm -rf "$train"
 }
 
+# glibc's per-thread malloc arenas hold freed native memory; two are enough (docs/adr/0033-memory-footprint.md).
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
+
 if [ "${FLYTE_SANDBOX_CDS:-on}" != off ]; then
   # One training at a time; a second sandbox.sh waits for the first one's archive.
   exec 9>sandbox/target/.cds.lock
@@ -73,8 +76,8 @@ if [ "${FLYTE_SANDBOX_CDS:-on}" != off ]; then
   fi
   exec 9>&-
   if [ -s "$cds_archive" ]; then
-    exec java ${SANDBOX_JAVA_OPTS:--Xms256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1} \
+    exec java ${SANDBOX_JAVA_OPTS:--Xms256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:TrimNativeHeapInterval=5000} \
       -XX:SharedArchiveFile="$cds_archive" -jar "$cds_dir/$(basename "$(jar)")" "$@"
   fi
 fi
-exec java ${SANDBOX_JAVA_OPTS:--Xms256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1} -jar "$(jar)" "$@"
+exec java ${SANDBOX_JAVA_OPTS:--Xms256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:TrimNativeHeapInterval=5000} -jar "$(jar)" "$@"

@@ -79,10 +79,13 @@ or nothing ({} is flyte-core's default for podEnv). */}}
 {{- end }}
 {{- end -}}
 
-{{/* JVM settings of our apps: the heap follows the container's memory limit. */}}
+{{/* JVM settings of our apps (docs/adr/0033-memory-footprint.md): the heap follows the container's
+memory limit; glibc keeps two malloc arenas. */}}
 {{- define "flyte.javaEnv" -}}
 - name: JAVA_TOOL_OPTIONS
-  value: {{ .Values.common.javaToolOptions | default "-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError" | quote }}
+  value: {{ .Values.common.javaToolOptions | default "-XX:+UseSerialGC -XX:MaxRAMPercentage=25 -XX:TrimNativeHeapInterval=5000 -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=256m -XX:+ExitOnOutOfMemoryError" | quote }}
+- name: MALLOC_ARENA_MAX
+  value: "2"
 {{- end -}}
 
 {{/* Flyte's storage section, from the storage values (flyte-core's storage types). */}}

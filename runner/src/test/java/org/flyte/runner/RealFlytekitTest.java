@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.flyte.common.storage.BlobStore;
 import org.flyte.common.storage.DataReference;
@@ -26,6 +27,7 @@ import org.flyte.compiler.WorkflowCompiler;
 import org.flyte.compiler.k8s.FlyteWorkflowBuilder;
 import org.flyte.compiler.k8s.model.FlyteWorkflow;
 import org.flyte.runner.process.LocalProcessLauncher;
+import org.flyte.testing.FlytekitVenv;
 import org.flyte.testing.TestS3;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,10 +44,9 @@ class RealFlytekitTest {
 
   @Test
   void aFlytekitWorkflowEndsAsLocalFlytekitAndHitsTheCacheTheSecondTime() throws Exception {
-    Path venv = RealPyflyteTest.VENV;
-    assumeTrue(
-        Files.isExecutable(venv.resolve("bin/pyflyte-execute")),
-        "no flytekit venv at " + venv + " (set RUNNER_TEST_VENV): real flytekit test skipped");
+    Optional<Path> found = FlytekitVenv.find();
+    assumeTrue(found.isPresent(), FlytekitVenv.missing("real flytekit test"));
+    Path venv = found.get();
     for (String file : List.of("flows.py", "serialize.py")) {
       try (InputStream in = getClass().getResourceAsStream("/flytekit/" + file)) {
         Files.copy(in, dir.resolve(file));
@@ -99,7 +100,7 @@ class RealFlytekitTest {
   /** Runs the workflow with n = 3 and checks it outputs 722, as local flytekit computes. */
   private RecordingSink run(CompiledWorkflowClosure closure, BlobStore store, FakeCatalog catalog)
       throws Exception {
-    Path venv = RealPyflyteTest.VENV;
+    Path venv = FlytekitVenv.find().orElseThrow();
     var id = Workflows.newId();
     FlyteWorkflow cr =
         FlyteWorkflowBuilder.build(

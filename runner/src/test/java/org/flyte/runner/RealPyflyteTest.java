@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.flyte.common.storage.BlobStore;
 import org.flyte.common.storage.BlobStoreFactory;
 import org.flyte.common.storage.DataReference;
@@ -19,6 +20,7 @@ import org.flyte.common.storage.ProtoStore;
 import org.flyte.common.storage.StorageProperties;
 import org.flyte.compiler.k8s.model.NodeKind;
 import org.flyte.runner.process.LocalProcessLauncher;
+import org.flyte.testing.FlytekitVenv;
 import org.flyte.testing.TestS3;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,22 +28,18 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 /**
- * Two chained tasks run by the real {@code pyflyte-execute} of {@code /work/coord/venv} (or {@code
- * RUNNER_TEST_VENV}), storing through an in-process S3 server as on a cluster. Skipped, saying so,
- * when no such venv exists.
+ * Two chained tasks run by the real {@code pyflyte-execute} of the flytekit venv ({@link
+ * FlytekitVenv}), storing through an in-process S3 server as on a cluster. Skipped, saying so, when
+ * no such venv exists.
  */
 class RealPyflyteTest {
-
-  static final Path VENV =
-      Path.of(System.getenv().getOrDefault("RUNNER_TEST_VENV", "/work/coord/venv"));
 
   @TempDir Path dir;
 
   @Test
   void twoPythonTasksRunAsProcessesAndTheirOutputsFlow() throws Exception {
-    assumeTrue(
-        Files.isExecutable(VENV.resolve("bin/pyflyte-execute")),
-        "no flytekit venv at " + VENV + " (set RUNNER_TEST_VENV): real pyflyte test skipped");
+    Optional<Path> venv = FlytekitVenv.find();
+    assumeTrue(venv.isPresent(), FlytekitVenv.missing("real pyflyte test"));
     String bucket = "runner-" + System.nanoTime();
     BlobStore store = s3(bucket);
     Files.writeString(
@@ -87,7 +85,7 @@ class RealPyflyteTest {
     RecordingSink sink = new RecordingSink();
     RunnerSettings settings =
         RunnerSettings.defaults()
-            .withPython(VENV)
+            .withPython(venv.get())
             .withWorkDirectory(dir.resolve("work"))
             .withTaskEnvironment(
                 Map.of(

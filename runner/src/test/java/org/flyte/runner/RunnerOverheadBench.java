@@ -26,6 +26,7 @@ import org.flyte.runner.process.LaunchedProcess;
 import org.flyte.runner.process.LocalProcessLauncher;
 import org.flyte.runner.process.ProcessLauncher;
 import org.flyte.runner.process.ProcessSpec;
+import org.flyte.testing.FlytekitVenv;
 import org.flyte.testing.TestS3;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,7 +47,7 @@ class RunnerOverheadBench {
   @Test
   void chainAndFanOut() throws Exception {
     assumeTrue(Boolean.getBoolean("runner.bench"), "benchmark: run with -Drunner.bench=true");
-    assumeTrue(Files.isExecutable(RealPyflyteTest.VENV.resolve("bin/pyflyte-execute")));
+    assumeTrue(FlytekitVenv.find().isPresent(), FlytekitVenv.missing("runner benchmark"));
     Files.writeString(
         dir.resolve("trivial.py"),
         """
@@ -100,7 +101,7 @@ class RunnerOverheadBench {
     BlobStore store = RealPyflyteTest.s3("bench-" + System.nanoTime());
     RunnerSettings settings =
         RunnerSettings.defaults()
-            .withPython(RealPyflyteTest.VENV)
+            .withPython(FlytekitVenv.find().orElseThrow())
             .withMaxParallelTasks(slots)
             .withWorkDirectory(dir.resolve("work"))
             .withTaskEnvironment(

@@ -1,12 +1,14 @@
 package org.flyte.common.grpc;
 
 import io.grpc.BindableService;
+import io.grpc.ServerBuilder;
 import io.grpc.protobuf.services.HealthStatusManager;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
@@ -18,6 +20,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.grpc.server.GlobalServerInterceptor;
+import org.springframework.grpc.server.ServerBuilderCustomizer;
 import org.springframework.grpc.server.lifecycle.GrpcServerStartedEvent;
 
 /**
@@ -35,6 +38,9 @@ public class GrpcAutoConfiguration {
   /** The property that holds the port the gRPC server actually listens on. */
   public static final String LOCAL_PORT_PROPERTY = "local.grpc.server.port";
 
+  /** Whether cheap calls run on the transport's thread ({@link CallExecutors}); default true. */
+  public static final String CALL_EXECUTORS_PROPERTY = "flyte.grpc.cheap-calls-on-transport";
+
   @Bean
   @GlobalServerInterceptor
   @Order(GrpcInterceptorOrder.REQUEST_ID)
@@ -47,6 +53,26 @@ public class GrpcAutoConfiguration {
   @Order(GrpcInterceptorOrder.METRICS)
   MetricsInterceptor metricsInterceptor(MeterRegistry registry) {
     return new MetricsInterceptor(registry);
+  }
+
+  /**
+   * Cheap calls on the transport's thread, the rest on a pool ({@link CallExecutors}); not when the
+   * app authenticates (authentication may block at a call's start) or when {@value
+   * #CALL_EXECUTORS_PROPERTY} is false.
+   */
+  @Bean(destroyMethod = "close")
+  @ConditionalOnMissingBean(AuthenticationInterceptor.class)
+  @ConditionalOnProperty(name = CALL_EXECUTORS_PROPERTY, matchIfMissing = true)
+  CallExecutors callExecutors() {
+    return new CallExecutors(CallExecutors.CHEAP_METHODS);
+  }
+
+  /** Every gRPC server of the app (network and in-process) runs its calls where they say. */
+  @Bean
+  @ConditionalOnBean(CallExecutors.class)
+  <T extends ServerBuilder<T>> ServerBuilderCustomizer<T> callExecutorsCustomizer(
+      CallExecutors executors) {
+    return executors::applyTo;
   }
 
   @Bean

@@ -13,9 +13,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Counts and times every call with the names and labels of go-grpc-prometheus, which Flyte's
@@ -52,32 +52,36 @@ public final class MetricsInterceptor implements ServerInterceptor {
   @Override
   public <ReqT, RespT> ServerCall.Listener<ReqT> interceptCall(
       ServerCall<ReqT, RespT> call, Metadata headers, ServerCallHandler<ReqT, RespT> next) {
-    MethodMeters method =
-        meters.computeIfAbsent(
-            call.getMethodDescriptor().getFullMethodName(),
-            name -> new MethodMeters(registry, call.getMethodDescriptor()));
-    method.started.increment();
+    MethodDescriptor<ReqT, RespT> descriptor = call.getMethodDescriptor();
+    MethodMeters method = meters.get(descriptor.getFullMethodName());
+    if (method == null) {
+      method =
+          meters.computeIfAbsent(
+              descriptor.getFullMethodName(), name -> new MethodMeters(registry, descriptor));
+    }
+    MethodMeters counted = method;
+    counted.started.increment();
     long start = System.nanoTime();
     ServerCall<ReqT, RespT> measured =
         new SimpleForwardingServerCall<>(call) {
           @Override
           public void sendMessage(RespT message) {
-            method.sent.increment();
+            counted.sent.increment();
             super.sendMessage(message);
           }
 
           @Override
           public void close(Status status, Metadata trailers) {
-            method.handling.record(
+            counted.handling.record(
                 System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
-            method.handled(status.getCode()).increment();
+            counted.handled(status.getCode()).increment();
             super.close(status, trailers);
           }
         };
     return new SimpleForwardingServerCallListener<>(next.startCall(measured, headers)) {
       @Override
       public void onMessage(ReqT message) {
-        method.received.increment();
+        counted.received.increment();
         super.onMessage(message);
       }
     };
@@ -121,7 +125,8 @@ public final class MetricsInterceptor implements ServerInterceptor {
     final Counter received;
     final Counter sent;
     final Timer handling;
-    private final Map<Status.Code, Counter> handled = new EnumMap<>(Status.Code.class);
+    private final AtomicReferenceArray<Counter> handled =
+        new AtomicReferenceArray<>(Status.Code.values().length);
     private final MeterRegistry registry;
     private final Tags tags;
 
@@ -155,15 +160,22 @@ public final class MetricsInterceptor implements ServerInterceptor {
               .register(registry);
     }
 
-    synchronized Counter handled(Status.Code code) {
-      return handled.computeIfAbsent(
-          code,
-          c ->
-              Counter.builder("grpc.server.handled")
-                  .description(
-                      "Total number of RPCs completed on the server, regardless of success or failure.")
-                  .tags(tags.and("grpc_code", goCodeName(c)))
-                  .register(registry));
+    /**
+     * The counter of a code, without a lock on the call's path: registering the same name and tags
+     * twice gives the same counter, so two calls racing to create it count into one.
+     */
+    Counter handled(Status.Code code) {
+      Counter counter = handled.get(code.ordinal());
+      if (counter == null) {
+        counter =
+            Counter.builder("grpc.server.handled")
+                .description(
+                    "Total number of RPCs completed on the server, regardless of success or failure.")
+                .tags(tags.and("grpc_code", goCodeName(code)))
+                .register(registry);
+        handled.set(code.ordinal(), counter);
+      }
+      return counter;
     }
   }
 }

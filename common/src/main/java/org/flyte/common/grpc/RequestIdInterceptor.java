@@ -8,8 +8,8 @@ import io.grpc.Metadata;
 import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
-import java.security.SecureRandom;
-import java.util.Random;
+import java.util.concurrent.ThreadLocalRandom;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 
 /**
@@ -32,7 +32,6 @@ public final class RequestIdInterceptor implements ServerInterceptor {
   private static final String ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
   private static final int GENERATED_LENGTH = 20;
   private static final int MAX_ACCEPTED_LENGTH = 256;
-  private static final Random RANDOM = new SecureRandom();
 
   /** The request id of the call being handled, or {@code null} outside of a call. */
   public static String current() {
@@ -41,11 +40,16 @@ public final class RequestIdInterceptor implements ServerInterceptor {
 
   /** A new request id in Flyte's shape. */
   public static String generate() {
-    StringBuilder id = new StringBuilder("a-");
-    for (int i = 0; i < GENERATED_LENGTH; i++) {
-      id.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+    // Not a secret: Flyte draws it from a non-cryptographic generator too (k8s.io's util/rand).
+    // SecureRandom's NativePRNG serialises every call of the server on one lock.
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    char[] id = new char[2 + GENERATED_LENGTH];
+    id[0] = 'a';
+    id[1] = '-';
+    for (int i = 2; i < id.length; i++) {
+      id[i] = ALPHABET.charAt(random.nextInt(ALPHABET.length()));
     }
-    return id.toString();
+    return new String(id);
   }
 
   @Override
@@ -70,51 +74,77 @@ public final class RequestIdInterceptor implements ServerInterceptor {
     return new SimpleForwardingServerCallListener<>(listener) {
       @Override
       public void onMessage(ReqT message) {
-        withMdc(requestId, () -> super.onMessage(message));
+        String previous = enter(requestId);
+        try {
+          super.onMessage(message);
+        } finally {
+          leave(previous);
+        }
       }
 
       @Override
       public void onHalfClose() {
-        withMdc(requestId, super::onHalfClose);
+        String previous = enter(requestId);
+        try {
+          super.onHalfClose();
+        } finally {
+          leave(previous);
+        }
       }
 
       @Override
       public void onCancel() {
-        withMdc(requestId, super::onCancel);
+        String previous = enter(requestId);
+        try {
+          super.onCancel();
+        } finally {
+          leave(previous);
+        }
       }
 
       @Override
       public void onComplete() {
-        withMdc(requestId, super::onComplete);
+        String previous = enter(requestId);
+        try {
+          super.onComplete();
+        } finally {
+          leave(previous);
+        }
       }
 
       @Override
       public void onReady() {
-        withMdc(requestId, super::onReady);
+        String previous = enter(requestId);
+        try {
+          super.onReady();
+        } finally {
+          leave(previous);
+        }
       }
     };
   }
 
-  private static void withMdc(String requestId, Runnable action) {
-    withMdc(
-        requestId,
-        () -> {
-          action.run();
-          return null;
-        });
+  /** Puts the request id into the MDC; returns what was there. */
+  private static @Nullable String enter(String requestId) {
+    String previous = MDC.get(MDC_KEY);
+    MDC.put(MDC_KEY, requestId);
+    return previous;
+  }
+
+  private static void leave(@Nullable String previous) {
+    if (previous == null) {
+      MDC.remove(MDC_KEY);
+    } else {
+      MDC.put(MDC_KEY, previous);
+    }
   }
 
   private static <T> T withMdc(String requestId, java.util.function.Supplier<T> action) {
-    String previous = MDC.get(MDC_KEY);
-    MDC.put(MDC_KEY, requestId);
+    String previous = enter(requestId);
     try {
       return action.get();
     } finally {
-      if (previous == null) {
-        MDC.remove(MDC_KEY);
-      } else {
-        MDC.put(MDC_KEY, previous);
-      }
+      leave(previous);
     }
   }
 }

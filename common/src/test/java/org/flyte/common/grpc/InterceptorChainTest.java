@@ -25,7 +25,9 @@ import io.grpc.protobuf.StatusProto;
 import io.grpc.stub.MetadataUtils;
 import io.grpc.stub.StreamObserver;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.flyte.common.error.ErrorCode;
@@ -33,6 +35,7 @@ import org.flyte.common.error.FlyteException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
 
 /** The interceptor chain in its production order, around a real flyteidl service. */
 class InterceptorChainTest {
@@ -173,6 +176,33 @@ class InterceptorChainTest {
 
     assertThat(response.getControlPlaneVersion().getBuild())
         .matches("a-[bcdfghjklmnpqrstvwxz2456789]{20}");
+  }
+
+  @Test
+  void requestIdLeavesTheMdcOfTheThreadAsItFoundIt() {
+    // In-process with direct executors, the handler runs on this thread.
+    MDC.remove(RequestIdInterceptor.MDC_KEY);
+    stub.getVersion(GetVersionRequest.getDefaultInstance());
+    assertThat(MDC.get(RequestIdInterceptor.MDC_KEY)).isNull();
+
+    MDC.put(RequestIdInterceptor.MDC_KEY, "outer");
+    try {
+      stub.getVersion(GetVersionRequest.getDefaultInstance());
+      assertThat(MDC.get(RequestIdInterceptor.MDC_KEY)).isEqualTo("outer");
+    } finally {
+      MDC.remove(RequestIdInterceptor.MDC_KEY);
+    }
+  }
+
+  @Test
+  void generatedRequestIdsDoNotRepeat() {
+    Set<String> ids = new HashSet<>();
+    for (int i = 0; i < 10_000; i++) {
+      ids.add(RequestIdInterceptor.generate());
+    }
+    assertThat(ids)
+        .hasSize(10_000)
+        .allMatch(id -> id.matches("a-[bcdfghjklmnpqrstvwxz2456789]{20}"));
   }
 
   @Test

@@ -25,11 +25,19 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.flyte.admin.AdminAppTest;
+import org.flyte.common.grpc.CallExecutors;
 import org.flyte.testing.FirstReply;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.ObjectProvider;
 
 /** FlyteAdmin as its clients see it over gRPC and plain HTTP. */
 class AdminServerTest extends AdminAppTest {
+
+  @org.springframework.beans.factory.annotation.Autowired
+  private List<AdminServiceGrpc.AsyncService> capabilities;
+
+  @org.springframework.beans.factory.annotation.Autowired
+  private ObjectProvider<CallExecutors> callExecutors;
 
   @Test
   void getVersionReportsTheBuildItRunsFrom() {
@@ -44,7 +52,25 @@ class AdminServerTest extends AdminAppTest {
   }
 
   @Test
-  void rpcsOfLaterIssuesAnswerUnimplemented() {
+  void everyAdminServiceMethodIsServedByACapability() {
+    // Methods no capability claims would answer UNIMPLEMENTED (ServiceCompositionTest); since
+    // GetExecutionMetrics (the last of them) every one of the 56 is claimed.
+    List<String> unclaimed =
+        AdminServiceGrpc.getServiceDescriptor().getMethods().stream()
+            .map(method -> ServiceComposition.javaName((io.grpc.MethodDescriptor<?, ?>) method))
+            .filter(
+                name ->
+                    capabilities.stream()
+                        .noneMatch(
+                            capability ->
+                                java.util.Arrays.stream(
+                                        org.springframework.util.ClassUtils.getUserClass(capability)
+                                            .getDeclaredMethods())
+                                    .anyMatch(m -> m.getName().equals(name))))
+            .toList();
+
+    assertThat(AdminServiceGrpc.getServiceDescriptor().getMethods()).hasSize(56);
+    assertThat(unclaimed).isEmpty();
     StatusRuntimeException error =
         catchThrowableOfType(
             StatusRuntimeException.class,
@@ -53,10 +79,7 @@ class AdminServerTest extends AdminAppTest {
                     .getExecutionMetrics(
                         flyteidl.admin.ExecutionOuterClass.WorkflowExecutionGetMetricsRequest
                             .getDefaultInstance()));
-
-    assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.UNIMPLEMENTED);
-    assertThat(error.getStatus().getDescription())
-        .contains("flyteidl.service.AdminService/GetExecutionMetrics");
+    assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
   }
 
   @Test
@@ -136,6 +159,28 @@ class AdminServerTest extends AdminAppTest {
             "grpc_server_handled_total\\{grpc_code=\"InvalidArgument\",grpc_method=\"GetWorkflow\",[^}]*} [1-9]")
         .contains("grpc_server_handling_seconds_bucket{grpc_method=\"GetVersion\"")
         .contains("grpc_server_started_total{grpc_method=\"GetVersion\"");
+  }
+
+  @Test
+  void healthChecksAreCountedWhileAnsweredOnTheTransportThread() throws Exception {
+    // Without authentication, the app answers Health/Check on the transport's thread (ADR 0036).
+    assertThat(callExecutors.getIfAvailable()).isNotNull();
+    HealthGrpc.HealthBlockingStub probe = HealthGrpc.newBlockingStub(channel);
+    for (int i = 0; i < 3; i++) {
+      assertThat(probe.check(HealthCheckRequest.getDefaultInstance()).getStatus())
+          .isEqualTo(ServingStatus.SERVING);
+    }
+
+    String metrics =
+        new String(
+            send(HttpRequest.newBuilder(http("/actuator/prometheus")).build()).body(),
+            StandardCharsets.UTF_8);
+
+    assertThat(metrics)
+        .containsPattern(
+            "grpc_server_handled_total\\{grpc_code=\"OK\",grpc_method=\"Check\",grpc_service=\"grpc.health.v1.Health\",grpc_type=\"unary\"} [1-9]")
+        .containsPattern(
+            "grpc_server_msg_sent_total\\{grpc_method=\"Check\",grpc_service=\"grpc.health.v1.Health\",grpc_type=\"unary\"} [1-9]");
   }
 
   @Test

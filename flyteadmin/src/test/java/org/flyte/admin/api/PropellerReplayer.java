@@ -40,10 +40,27 @@ final class PropellerReplayer {
   private final AdminServiceBlockingStub admin;
   final WorkflowExecutionIdentifier execution;
   private Instant clock = Instant.parse("2026-01-01T00:00:00Z");
+  private String bucket = BUCKET;
 
   PropellerReplayer(AdminServiceBlockingStub admin, WorkflowExecutionIdentifier execution) {
     this.admin = admin;
     this.execution = execution;
+  }
+
+  /** A replayer whose first event comes one second after {@code start}. */
+  PropellerReplayer(
+      AdminServiceBlockingStub admin, WorkflowExecutionIdentifier execution, Instant start) {
+    this(admin, execution);
+    this.clock = start;
+  }
+
+  /**
+   * Writes (and reports) data under {@code container}, the store's own container, as propeller does
+   * with FlyteAdmin's metadata bucket, so that FlyteAdmin can read it.
+   */
+  PropellerReplayer storingIn(String container) {
+    this.bucket = container;
+    return this;
   }
 
   /** The time of the next event (each call advances one second). */
@@ -57,7 +74,7 @@ final class PropellerReplayer {
   }
 
   String dataDir() {
-    return BUCKET
+    return bucket
         + "/metadata/propeller/"
         + execution.getProject()
         + "-"
