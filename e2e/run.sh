@@ -16,40 +16,8 @@ source "$(dirname "$0")/lib.bash"
 export FLYTE_SANDBOX_RUNNER_PYTHON="$VENV"
 start_sandbox
 write_config "$WORK/config.yaml"
-PYFLYTE=("$VENV/bin/pyflyte" --config "$WORK/config.yaml")
-
-# local <workflow> [args...]: what `pyflyte run` prints locally (its last line)
-local_run() {
-  (cd "$WORK" && "$VENV/bin/pyflyte" run "$E2E_ROOT/e2e/run/flows.py" "$@" 2>&1 | tail -1)
-}
-
-# remote <name> <workflow> [args...]: `pyflyte run --remote`, the execution named <name>
-remote_run() {
-  local name="$1"
-  shift
-  (cd "$WORK" && "${PYFLYTE[@]}" run --remote --project flytesnacks --domain development \
-    --name "$name" "$E2E_ROOT/e2e/run/flows.py" "$@") >"$WORK/run-$name.log" 2>&1 \
-    || { cat "$WORK/run-$name.log"; tail -80 "$WORK/sandbox.log"; exit 1; }
-}
-
-remote() {
-  "$VENV/bin/python" e2e/run/remote.py "$ADMIN_GRPC" "$@" || { tail -80 "$WORK/sandbox.log"; exit 1; }
-}
-
-# same <name> <workflow> [args...]: runs remotely, then checks it ends as it does locally: the same
-# output, or FAILED with the error message local pyflyte printed last
-same() {
-  local name="$1" expected status=0
-  shift
-  expected="$(local_run "$@")" || status=$?
-  expected="$(sed 's/^ *//' <<<"$expected")"
-  remote_run "$name" "$@"
-  if ((status != 0)); then
-    remote check "$name" FAILED "$expected"
-  else
-    remote check "$name" SUCCEEDED "$expected"
-  fi
-}
+FLOWS=e2e/run/flows.py
+source "$(dirname "$0")/runs.bash"
 
 echo "== two tasks in a chain"
 same two-tasks two_tasks --a 4 --b 5 --label total

@@ -448,6 +448,14 @@ class EngineTest {
 
     assertThat(launcher.killed.get()).isEqualTo(1);
     assertThat(sink.lines()).containsSubsequence("task n0#0 FAILED", "task n0#1 SUCCEEDED");
+    assertThat(
+            sink.of(flyteidl.event.Event.TaskExecutionEvent.class).stream()
+                .filter(e -> e.getPhase() == flyteidl.core.Execution.TaskExecution.Phase.FAILED)
+                .findFirst()
+                .orElseThrow()
+                .getError()
+                .getMessage())
+        .isEqualTo("task execution timeout [300ms] expired");
   }
 
   @Test
@@ -567,7 +575,7 @@ class EngineTest {
                 .orElseThrow()
                 .getError()
                 .getMessage())
-        .startsWith("task active timeout");
+        .isEqualTo("task active timeout [300ms] expired");
   }
 
   /** All nodes after start-node, all before end-node; outputs o0 of the first. */

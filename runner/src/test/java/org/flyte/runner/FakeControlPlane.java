@@ -3,7 +3,9 @@ package org.flyte.runner;
 import flyteidl.admin.ExecutionOuterClass.Execution;
 import flyteidl.admin.ExecutionOuterClass.ExecutionClosure;
 import flyteidl.admin.ExecutionOuterClass.ExecutionCreateRequest;
+import flyteidl.admin.LaunchPlanOuterClass.LaunchPlan;
 import flyteidl.core.Execution.WorkflowExecution;
+import flyteidl.core.IdentifierOuterClass.Identifier;
 import flyteidl.core.IdentifierOuterClass.SignalIdentifier;
 import flyteidl.core.IdentifierOuterClass.WorkflowExecutionIdentifier;
 import flyteidl.core.Literals.Literal;
@@ -16,11 +18,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.flyte.runner.remote.ControlPlane;
 
-/** FlyteAdmin as a map: child executions succeed with given outputs; signals set by the test. */
+/**
+ * FlyteAdmin as a map: child executions succeed with given outputs; launch plans and signals set by
+ * the test.
+ */
 final class FakeControlPlane implements ControlPlane {
 
   final List<ExecutionCreateRequest> created = new CopyOnWriteArrayList<>();
   final Map<String, Literal> signals = new ConcurrentHashMap<>();
+  final Map<Identifier, LaunchPlan> launchPlans = new ConcurrentHashMap<>();
   final List<String> signalsAsked = new CopyOnWriteArrayList<>();
   final List<String> terminated = new CopyOnWriteArrayList<>();
   volatile LiteralMap childOutputs = LiteralMap.getDefaultInstance();
@@ -48,6 +54,11 @@ final class FakeControlPlane implements ControlPlane {
   @Override
   public void terminateExecution(WorkflowExecutionIdentifier id, String cause) {
     terminated.add(id.getName());
+  }
+
+  @Override
+  public Optional<LaunchPlan> launchPlan(Identifier id) {
+    return Optional.ofNullable(launchPlans.get(id));
   }
 
   @Override

@@ -16,7 +16,9 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 /**
  * Wraps the app's {@link DataSource} so that, while armed, every query it runs is recorded with its
  * parameters: the benchmark then replays exactly those statements under {@code EXPLAIN (ANALYZE,
- * BUFFERS)}, so the plans shown are the plans of the SQL the RPCs really ran.
+ * BUFFERS)}, so the plans shown are the plans of the SQL the RPCs really ran. Only connections
+ * taken while armed are wrapped: the load phases run on the pool's own connections, without the
+ * reflection of the wrappers.
  */
 public final class StatementRecorder implements BeanPostProcessor {
 
@@ -66,7 +68,7 @@ public final class StatementRecorder implements BeanPostProcessor {
 
   private Object dataSourceCall(Object target, Method method, Object[] args) throws Throwable {
     Object result = invoke(target, method, args);
-    return result instanceof Connection connection
+    return armed && result instanceof Connection connection
         ? proxy(Connection.class, connection, this::connectionCall)
         : result;
   }

@@ -40,10 +40,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Event ingestion load: FlyteAdmin in this JVM (embedded PostgreSQL, local-disk storage), {@code
  * senders} threads each replaying propeller's events for one node after another over loopback gRPC
  * (node QUEUED, node RUNNING, task RUNNING with a log, task SUCCEEDED, node SUCCEEDED: two inserts
- * and three locked read-change-writes), against the physical floor in the same run: the same
- * threads doing a single-row {@code INSERT} and {@code COMMIT} through the app's own connection
- * pool. Then the same after seeding {@code seed-executions} executions and {@code seed-nodes} node
- * executions by SQL, and the plans of the list RPCs on the seeded tables.
+ * and three read-change-writes), against the physical floor in the same run: the same threads doing
+ * a single-row {@code INSERT} and {@code COMMIT} through the app's own connection pool. Then the
+ * same after seeding {@code seed-executions} executions and {@code seed-nodes} node executions by
+ * SQL, and the plans of the list RPCs on the seeded tables.
  *
  * <p>Options ({@code --name=value}): {@code senders} (32), {@code executions} (64, the executions
  * the senders' nodes belong to), {@code seconds} (15), {@code warmup-seconds} (5), {@code
@@ -311,9 +311,9 @@ public final class EventLoad {
             Locale.ROOT,
             "%d senders over loopback gRPC, each replaying propeller's events for one node after"
                 + " another (node QUEUED, node RUNNING, task RUNNING, task SUCCEEDED, node"
-                + " SUCCEEDED: 2 inserts and 3 locked read-change-writes, each with its event log"
-                + " row), against the same %d threads doing a one-row INSERT and COMMIT through the"
-                + " app's connection pool (the physical floor). Each phase %d s after a %d s"
+                + " SUCCEEDED: 2 inserts and 3 read-change-writes, the node ones each with its"
+                + " event log row), against the same %d threads doing a one-row INSERT and COMMIT"
+                + " through the app's connection pool (the physical floor). Each phase %d s after a %d s"
                 + " warm-up. Tables at the end: %,d executions, %,d node executions (%,d seeded by"
                 + " SQL before the seeded phases). Machine: %d cores shared with other work, Java"
                 + " %s; the app, its embedded PostgreSQL and the driver share it.%n%n",

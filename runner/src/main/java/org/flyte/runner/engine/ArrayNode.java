@@ -4,7 +4,12 @@ import flyteidl.core.Catalog.CatalogCacheStatus;
 import flyteidl.core.Execution.ExecutionError;
 import flyteidl.core.Execution.NodeExecution;
 import flyteidl.core.Execution.TaskExecution;
+import flyteidl.core.Execution.TaskLog;
 import flyteidl.core.IdentifierOuterClass.NodeExecutionIdentifier;
+import flyteidl.core.IdentifierOuterClass.TaskExecutionIdentifier;
+import flyteidl.core.Interface.TypedInterface;
+import flyteidl.core.Interface.Variable;
+import flyteidl.core.Interface.VariableMap;
 import flyteidl.core.Literals.Literal;
 import flyteidl.core.Literals.LiteralCollection;
 import flyteidl.core.Literals.LiteralMap;
@@ -19,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.flyte.compiler.k8s.model.ArrayNodeSpec;
 import org.flyte.compiler.k8s.model.NodeKind;
 import org.flyte.compiler.k8s.model.NodeSpec;
@@ -52,7 +58,17 @@ final class ArrayNode {
       LiteralMap outputs,
       NodeFailure failure,
       int attempt,
-      List<flyteidl.core.Execution.TaskLog> logs) {}
+      List<TaskLog> logs,
+      CatalogCacheStatus cacheStatus) {
+
+    Sub(int index, LiteralMap outputs, NodeFailure failure, int attempt, List<TaskLog> logs) {
+      this(index, outputs, failure, attempt, logs, CatalogCacheStatus.CACHE_DISABLED);
+    }
+
+    Sub cached(CatalogCacheStatus status) {
+      return new Sub(index, outputs, failure, attempt, logs, status);
+    }
+  }
 
   LiteralMap run(LiteralMap inputs) throws NodeFailure.Raised, InterruptedException {
     ArrayNodeSpec array = ref.spec().array();
@@ -200,7 +216,75 @@ final class ArrayNode {
     return out.build();
   }
 
+  /**
+   * Sub-task {@code index} through the task cache, as propeller's node executor runs each sub-node:
+   * a cached task's element is looked up, and put once it succeeded.
+   */
   private Sub runOne(TaskTemplate task, NodeSpec sub, int index, LiteralMap inputs)
+      throws InterruptedException {
+    TaskCache cache = new TaskCache(ctx, graph.cancel);
+    AtomicReference<Sub> ran = new AtomicReference<>();
+    AtomicReference<TaskExecutionIdentifier> last = new AtomicReference<>();
+    String owner =
+        UniqueIds.node(ParentInfo.of(ref.parent(), ref.spec().id(), 0, false), "n" + index);
+    try {
+      LiteralMap outputs =
+          cache.run(
+              elementTask(task),
+              inputs,
+              owner,
+              () -> {
+                Sub s = attempts(task, sub, index, inputs, last);
+                ran.set(s);
+                if (s.outputs() == null) {
+                  throw s.failure().raise();
+                }
+                return s.outputs();
+              },
+              last::get);
+      Sub s = ran.get();
+      return s == null
+          ? new Sub(index, outputs, null, 0, List.of(), CatalogCacheStatus.CACHE_HIT)
+          : s.cached(cache.metadata().getCacheStatus());
+    } catch (NodeFailure.Raised e) {
+      return ran.get();
+    }
+  }
+
+  /**
+   * The task as the cache of a sub-node sees it ({@code arrayTaskReader} in {@code
+   * array/node_execution_context.go}): the registered inputs, the outputs of one element (each
+   * collection output its element type).
+   */
+  static TaskTemplate elementTask(TaskTemplate task) {
+    VariableMap.Builder outputs = VariableMap.newBuilder();
+    task.getInterface()
+        .getOutputs()
+        .getVariablesMap()
+        .forEach(
+            (name, v) ->
+                outputs.putVariables(
+                    name,
+                    v.getType().hasCollectionType()
+                        ? Variable.newBuilder()
+                            .setType(v.getType().getCollectionType())
+                            .setDescription(v.getDescription())
+                            .build()
+                        : v));
+    return task.toBuilder()
+        .setInterface(
+            TypedInterface.newBuilder()
+                .setInputs(task.getInterface().getInputs())
+                .setOutputs(outputs))
+        .build();
+  }
+
+  private Sub attempts(
+      TaskTemplate task,
+      NodeSpec sub,
+      int index,
+      LiteralMap inputs,
+      AtomicReference<TaskExecutionIdentifier> last)
       throws InterruptedException {
     ParentInfo parent = ParentInfo.of(ref.parent(), ref.spec().id(), 0, false);
     NodeSpec spec = sub.toBuilder().id("n" + index).name("n" + index).inputBindings(null).build();
@@ -234,6 +318,7 @@ final class ArrayNode {
                   "FLYTE_K8S_ARRAY_INDEX",
                   Integer.toString(index)),
               false);
+      last.set(run.id);
       try {
         TaskAttempt.Result r = run.run(inputs, null, () -> {});
         if (r.outputs() == null) {
@@ -265,7 +350,7 @@ final class ArrayNode {
         .setIndex(s.index())
         .setRetryAttempt(s.attempt())
         .setPhase(s.outputs() != null ? TaskExecution.Phase.SUCCEEDED : TaskExecution.Phase.FAILED)
-        .setCacheStatus(CatalogCacheStatus.CACHE_DISABLED)
+        .setCacheStatus(s.cacheStatus())
         .addAllLogs(s.logs())
         .build();
   }

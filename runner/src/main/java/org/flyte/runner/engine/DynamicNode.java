@@ -1,5 +1,6 @@
 package org.flyte.runner.engine;
 
+import flyteidl.admin.LaunchPlanOuterClass.LaunchPlan;
 import flyteidl.core.Compiler.CompiledTask;
 import flyteidl.core.Compiler.CompiledWorkflowClosure;
 import flyteidl.core.DynamicJob.DynamicJobSpec;
@@ -14,11 +15,14 @@ import flyteidl.event.Event.DynamicWorkflowNodeMetadata;
 import flyteidl.event.Event.TaskNodeMetadata;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.flyte.common.storage.DataReference;
 import org.flyte.compiler.TaskCompiler;
 import org.flyte.compiler.WorkflowCompiler;
+import org.flyte.compiler.WorkflowRequirements;
 import org.flyte.compiler.errors.CompileException;
+import org.flyte.compiler.graph.LaunchPlanInterface;
 import org.flyte.compiler.k8s.FlyteWorkflowBuilder;
 import org.flyte.compiler.k8s.model.FlyteWorkflow;
 
@@ -27,10 +31,14 @@ import org.flyte.compiler.k8s.model.FlyteWorkflow;
  * {@code dynamic_workflow.go}, v1.16.8): the {@code futures.pb} the task wrote becomes a workflow
  * {@code dynamic_<node id>} with the task's outputs as its interface, compiled with the compiler
  * and run as a sub-graph whose nodes are children of this node; the node is reported {@code
- * DYNAMIC_RUNNING} with the compiled workflow so FlyteConsole can draw it. Launch plans inside a
- * dynamic workflow are not supported (their interfaces would have to be fetched from FlyteAdmin).
+ * DYNAMIC_RUNNING} with the compiled workflow so FlyteConsole can draw it. The launch plans its
+ * nodes call are read from FlyteAdmin for their interfaces, as propeller's {@code
+ * getLaunchPlanInterfaces} does: an unknown one fails the node with a user error.
  */
 final class DynamicNode {
+
+  /** Propeller's {@code maxNodeRetriesOnSystemFailures} default. */
+  private static final int SYSTEM_FAILURES = 3;
 
   private final GraphRun graph;
   private final NodeRef ref;
@@ -69,7 +77,11 @@ final class DynamicNode {
         tasks.add(TaskCompiler.compileTask(t));
       }
       closure =
-          WorkflowCompiler.compileWorkflow(template, job.getSubworkflowsList(), tasks, List.of());
+          WorkflowCompiler.compileWorkflow(
+              template,
+              job.getSubworkflowsList(),
+              tasks,
+              launchPlans(WorkflowCompiler.requirements(template, job.getSubworkflowsList())));
       built = FlyteWorkflowBuilder.build(closure, null, ctx.executionId(), "");
     } catch (CompileException e) {
       throw NodeFailure.user(
@@ -104,5 +116,46 @@ final class DynamicNode {
             LiteralMap.getDefaultInstance(),
             graph.cancel.child());
     return sub.run();
+  }
+
+  /**
+   * A launch plan from FlyteAdmin; an unreachable FlyteAdmin is asked again, as propeller's next
+   * rounds would, until its system-failure budget (3) is spent.
+   */
+  private Optional<LaunchPlan> fetch(Identifier id, String name)
+      throws NodeFailure.Raised, InterruptedException {
+    for (int attempt = 1; ; attempt++) {
+      graph.cancel.check();
+      try {
+        return graph.ctx.services.controlPlane().launchPlan(id);
+      } catch (RuntimeException e) {
+        if (attempt == SYSTEM_FAILURES) {
+          throw NodeFailure.system(
+                  "DynamicWorkflowBuildFailed",
+                  "unable to retrieve launchplan information " + name + ": " + e.getMessage(),
+                  false)
+              .raise();
+        }
+      }
+      Thread.sleep(1000);
+    }
+  }
+
+  /** The interfaces of the launch plans the dynamic workflow calls, read from FlyteAdmin. */
+  private List<LaunchPlanInterface> launchPlans(WorkflowRequirements requirements)
+      throws NodeFailure.Raised, InterruptedException {
+    List<LaunchPlanInterface> interfaces = new ArrayList<>();
+    for (Identifier id : requirements.launchPlanIds()) {
+      String name =
+          id.getProject() + ":" + id.getDomain() + ":" + id.getName() + ":" + id.getVersion();
+      Optional<LaunchPlan> launchPlan = fetch(id, name);
+      if (launchPlan.isEmpty()) {
+        throw NodeFailure.user(
+                "DynamicWorkflowBuildFailed", "incorrectly specified launchplan " + name, false)
+            .raise();
+      }
+      interfaces.add(LaunchPlanInterface.of(launchPlan.get()));
+    }
+    return interfaces;
   }
 }

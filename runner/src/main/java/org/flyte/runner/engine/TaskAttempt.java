@@ -22,6 +22,7 @@ import java.util.function.Consumer;
 import org.flyte.common.error.ErrorCode;
 import org.flyte.common.error.FlyteException;
 import org.flyte.common.storage.DataReference;
+import org.flyte.compiler.k8s.json.GoDuration;
 import org.flyte.runner.process.LaunchedProcess;
 import org.flyte.runner.process.ProcessSpec;
 
@@ -134,7 +135,7 @@ final class TaskAttempt {
                 NodeFailure.error(
                     ExecutionError.ErrorKind.USER,
                     "TimeoutExpired",
-                    "task execution timeout [" + timeout + "] expired"),
+                    "task execution timeout [" + GoDuration.format(timeout) + "] expired"),
                 true,
                 false));
       }

@@ -1,23 +1,18 @@
 package org.flyte.runner.engine;
 
-import flyteidl.core.Catalog.CatalogCacheStatus;
 import flyteidl.core.Execution.NodeExecution;
 import flyteidl.core.Literals.LiteralMap;
-import flyteidl.core.Tasks.TaskMetadata;
 import flyteidl.core.Tasks.TaskTemplate;
 import flyteidl.event.Event.TaskNodeMetadata;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.flyte.runner.catalog.CachedOutputs;
-import org.flyte.runner.catalog.CatalogKey;
-import org.flyte.runner.catalog.CatalogSource;
+import org.flyte.compiler.k8s.json.GoDuration;
 
 /**
  * A task node ({@code flytepropeller/pkg/controller/nodes/task/handler.go}, v1.16.8): the cache
- * looked up first, then attempts until one succeeds or a budget is spent (user failures: the node's
- * {@code min_attempts}; system failures: 3 more, propeller's {@code max-node-retries-for-system-
- * failures}); the outputs of a success put in the cache.
+ * looked up first ({@link TaskCache}), then attempts until one succeeds or a budget is spent (user
+ * failures: the node's {@code min_attempts}; system failures: 3 more, propeller's {@code
+ * max-node-retries-for-system- failures}); the outputs of a success put in the cache.
  */
 final class TaskNode {
 
@@ -49,124 +44,15 @@ final class TaskNode {
               false)
           .raise();
     }
-    TaskMetadata md = task.getMetadata();
-    CatalogKey key =
-        md.getDiscoverable()
-            ? new CatalogKey(
-                task.getId(),
-                task.getInterface(),
-                md.getDiscoveryVersion(),
-                inputs,
-                md.getCacheIgnoreInputVarsList())
-            : null;
-    boolean overwrite = ctx.cr.executionConfig().overwriteCache();
-    if (key != null && !overwrite) {
-      Optional<CachedOutputs> hit = lookup(key);
-      if (hit.isPresent()) {
-        outcome.decorate =
-            e ->
-                e.setTaskNodeMetadata(
-                    TaskNodeMetadata.newBuilder()
-                        .setCacheStatus(CatalogCacheStatus.CACHE_HIT)
-                        .setCatalogKey(hit.get().metadata()));
-        return hit.get().outputs();
-      }
-    }
-    String owner = null;
-    if (key != null && md.getCacheSerializable()) {
-      owner =
-          UniqueIds.forParts(
-              UniqueIds.TASK_NAME_LENGTH, ctx.executionId().getName(), ref.uniqueId());
-      Optional<CachedOutputs> hit = waitForReservation(key, owner, overwrite);
-      if (hit.isPresent()) {
-        outcome.decorate =
-            e ->
-                e.setTaskNodeMetadata(
-                    TaskNodeMetadata.newBuilder()
-                        .setCacheStatus(CatalogCacheStatus.CACHE_HIT)
-                        .setCatalogKey(hit.get().metadata()));
-        return hit.get().outputs();
-      }
-    }
-    LiteralMap outputs;
-    try {
-      outputs = attempts(task, inputs);
-    } finally {
-      if (owner != null) {
-        release(key, owner);
-      }
-    }
-    if (key != null) {
-      CatalogCacheStatus status;
-      TaskNodeMetadata.Builder tn = TaskNodeMetadata.newBuilder();
-      try {
-        CachedOutputs put =
-            ctx.services.catalog().put(key, outputs, new CatalogSource(lastAttempt), overwrite);
-        status = CatalogCacheStatus.CACHE_POPULATED;
-        if (put != null) {
-          tn.setCatalogKey(put.metadata());
-        }
-      } catch (RuntimeException e) {
-        status = CatalogCacheStatus.CACHE_PUT_FAILURE;
-      }
-      tn.setCacheStatus(status);
-      outcome.decorate = e -> e.setTaskNodeMetadata(tn);
-    } else {
-      outcome.decorate =
-          e ->
-              e.setTaskNodeMetadata(
-                  TaskNodeMetadata.newBuilder().setCacheStatus(CatalogCacheStatus.CACHE_DISABLED));
-    }
+    TaskCache cache = new TaskCache(ctx, graph.cancel);
+    LiteralMap outputs =
+        cache.run(task, inputs, ref.uniqueId(), () -> attempts(task, inputs), () -> lastAttempt);
+    TaskNodeMetadata.Builder metadata = cache.metadata();
+    outcome.decorate = e -> e.setTaskNodeMetadata(metadata);
     return outputs;
   }
 
   private flyteidl.core.IdentifierOuterClass.TaskExecutionIdentifier lastAttempt;
-
-  /**
-   * Cache serialization ({@code flytepropeller/pkg/controller/nodes/task/cache.go}): waits until
-   * this node holds the reservation of the key, or another execution put the outputs in the cache.
-   */
-  private Optional<CachedOutputs> waitForReservation(
-      CatalogKey key, String owner, boolean overwrite) throws InterruptedException {
-    while (true) {
-      graph.cancel.check();
-      boolean held;
-      try {
-        held = ctx.services.catalog().reserve(key, owner, RESERVATION_HEARTBEAT);
-      } catch (RuntimeException e) {
-        return Optional.empty();
-      }
-      if (held) {
-        return Optional.empty();
-      }
-      if (!overwrite) {
-        Optional<CachedOutputs> hit = lookup(key);
-        if (hit.isPresent()) {
-          return hit;
-        }
-      }
-      Thread.sleep(RESERVATION_POLL.toMillis());
-    }
-  }
-
-  private void release(CatalogKey key, String owner) {
-    try {
-      ctx.services.catalog().release(key, owner);
-    } catch (RuntimeException e) {
-      // the reservation expires after its heartbeat
-    }
-  }
-
-  private static final Duration RESERVATION_HEARTBEAT = Duration.ofSeconds(10);
-  private static final Duration RESERVATION_POLL = Duration.ofMillis(500);
-
-  private Optional<CachedOutputs> lookup(CatalogKey key) {
-    try {
-      return ctx.services.catalog().get(key);
-    } catch (RuntimeException e) {
-      return Optional.empty();
-    }
-  }
 
   private LiteralMap attempts(TaskTemplate task, LiteralMap inputs)
       throws NodeFailure.Raised, InterruptedException {
@@ -235,7 +121,7 @@ final class TaskNode {
             NodeFailure.error(
                 flyteidl.core.Execution.ExecutionError.ErrorKind.USER,
                 "TimeoutExpired",
-                "task active timeout [" + active + "] expired"),
+                "task active timeout [" + GoDuration.format(active) + "] expired"),
             false,
             true)
         .raise();

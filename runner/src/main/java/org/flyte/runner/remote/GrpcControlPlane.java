@@ -1,11 +1,14 @@
 package org.flyte.runner.remote;
 
+import flyteidl.admin.Common.ObjectGetRequest;
 import flyteidl.admin.ExecutionOuterClass.Execution;
 import flyteidl.admin.ExecutionOuterClass.ExecutionCreateRequest;
 import flyteidl.admin.ExecutionOuterClass.ExecutionTerminateRequest;
 import flyteidl.admin.ExecutionOuterClass.WorkflowExecutionGetDataRequest;
 import flyteidl.admin.ExecutionOuterClass.WorkflowExecutionGetRequest;
+import flyteidl.admin.LaunchPlanOuterClass.LaunchPlan;
 import flyteidl.admin.SignalOuterClass.SignalGetOrCreateRequest;
+import flyteidl.core.IdentifierOuterClass.Identifier;
 import flyteidl.core.IdentifierOuterClass.SignalIdentifier;
 import flyteidl.core.IdentifierOuterClass.WorkflowExecutionIdentifier;
 import flyteidl.core.Literals.Literal;
@@ -76,6 +79,21 @@ public final class GrpcControlPlane implements ControlPlane {
       if (code != Status.Code.NOT_FOUND && code != Status.Code.FAILED_PRECONDITION) {
         throw e;
       }
+    }
+  }
+
+  @Override
+  public Optional<LaunchPlan> launchPlan(Identifier id) {
+    try {
+      return Optional.of(
+          admin
+              .withDeadlineAfter(30, TimeUnit.SECONDS)
+              .getLaunchPlan(ObjectGetRequest.newBuilder().setId(id).build()));
+    } catch (StatusRuntimeException e) {
+      if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
+        return Optional.empty();
+      }
+      throw e;
     }
   }
 

@@ -2,18 +2,17 @@ package org.flyte.admin.repository.event;
 
 import static org.flyte.admin.repository.JdbcValues.timestamp;
 
-import flyteidl.core.IdentifierOuterClass.NodeExecutionIdentifier;
 import flyteidl.core.IdentifierOuterClass.WorkflowExecutionIdentifier;
 import java.time.Instant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The write-only event logs {@code execution_events} and {@code node_execution_events}: one row per
- * (entity, phase), a repeated phase dropped. Follows {@code
- * flyteadmin/pkg/repositories/gormimpl/execution_event_repo.go} and {@code
- * node_execution_event_repo.go} (Flyte v1.16.8), which write them from a lossy buffer; here they
- * are written in the event's own transaction.
+ * The write-only event log {@code execution_events}: one row per (execution, phase), a repeated
+ * phase dropped. Follows {@code flyteadmin/pkg/repositories/gormimpl/execution_event_repo.go}
+ * (Flyte v1.16.8), which writes it from a lossy buffer; here it is written in the event's own
+ * transaction. Node events write {@code node_execution_events} in the statement that writes their
+ * row ({@link org.flyte.admin.repository.nodeexecution.NodeEventRepository}).
  */
 @Repository
 public class EventLogRepository {
@@ -35,24 +34,6 @@ public class EventLogRepository {
         .param("p", id.getProject())
         .param("d", id.getDomain())
         .param("n", id.getName())
-        .param("request", requestId)
-        .param("at", timestamp(occurredAt))
-        .param("phase", phase)
-        .update();
-  }
-
-  /** Records a node phase. */
-  public void node(NodeExecutionIdentifier id, String requestId, Instant occurredAt, String phase) {
-    WorkflowExecutionIdentifier execution = id.getExecutionId();
-    jdbc.sql(
-            "INSERT INTO node_execution_events (created_at, updated_at, execution_project,"
-                + " execution_domain, execution_name, node_id, request_id, occurred_at, phase)"
-                + " VALUES (now(), now(), :p, :d, :n, :node, :request, :at, :phase)"
-                + " ON CONFLICT DO NOTHING")
-        .param("p", execution.getProject())
-        .param("d", execution.getDomain())
-        .param("n", execution.getName())
-        .param("node", id.getNodeId())
         .param("request", requestId)
         .param("at", timestamp(occurredAt))
         .param("phase", phase)

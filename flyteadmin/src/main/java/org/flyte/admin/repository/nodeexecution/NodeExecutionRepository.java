@@ -33,9 +33,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The {@code node_executions} table. Follows {@code
- * flyteadmin/pkg/repositories/gormimpl/node_execution_repo.go} (Flyte v1.16.8), with a row lock for
- * the read-change-write of an event and an insert that reports a concurrent twin instead of
- * failing, so that two events of one node never lose one another.
+ * flyteadmin/pkg/repositories/gormimpl/node_execution_repo.go} (Flyte v1.16.8): the reads and lists
+ * of the node execution RPCs; what events write is {@link NodeEventRepository}.
  */
 @Repository
 public class NodeExecutionRepository {
@@ -68,7 +67,7 @@ public class NodeExecutionRepository {
       Optional<SortOrder> sort,
       PageRequest page) {}
 
-  private static final String COLUMNS =
+  static final String COLUMNS =
       "ne.id, ne.execution_project, ne.execution_domain, ne.execution_name, ne.node_id,"
           + " ne.phase, ne.input_uri, ne.closure, ne.started_at, ne.node_execution_created_at,"
           + " ne.node_execution_updated_at, ne.duration, ne.parent_task_execution_id,"
@@ -88,16 +87,7 @@ public class NodeExecutionRepository {
 
   /** The node execution {@code id} names. */
   public Optional<NodeExecutionRow> find(NodeExecutionIdentifier id) {
-    return byKey(id, "");
-  }
-
-  /** The node execution {@code id} names, locked until the transaction ends. */
-  public Optional<NodeExecutionRow> findForUpdate(NodeExecutionIdentifier id) {
-    return byKey(id, " FOR UPDATE");
-  }
-
-  private Optional<NodeExecutionRow> byKey(NodeExecutionIdentifier id, String suffix) {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM node_executions ne" + BY_KEY + suffix)
+    return jdbc.sql("SELECT " + COLUMNS + " FROM node_executions ne" + BY_KEY)
         .params(key(id))
         .query(NodeExecutionRepository::row)
         .optional();
@@ -117,49 +107,6 @@ public class NodeExecutionRepository {
         .param("id", rowId)
         .query(Boolean.class)
         .single();
-  }
-
-  /**
-   * Inserts a new node execution.
-   *
-   * @return false when a row with its key already exists (a concurrent first event)
-   */
-  public boolean insert(NodeExecutionRow row) {
-    Map<String, Object> params = key(row.id());
-    params.putAll(values(row));
-    params.put("parentTask", row.parentTaskExecutionId());
-    params.put("parentId", row.parentId());
-    params.put("createdAt", timestamp(row.createdAt()));
-    return jdbc.sql(
-                "INSERT INTO node_executions (created_at, updated_at, execution_project,"
-                    + " execution_domain, execution_name, node_id, phase, input_uri, closure,"
-                    + " started_at, node_execution_created_at, node_execution_updated_at,"
-                    + " duration, parent_task_execution_id,"
-                    + " dynamic_workflow_remote_closure_reference, internal_data,"
-                    + " node_execution_metadata, parent_id, error_kind, error_code,"
-                    + " cache_status) VALUES (now(), now(), :p, :d, :n, :node, :phase,"
-                    + " :inputUri, :closure, :startedAt, :createdAt, :updatedAt, :duration,"
-                    + " :parentTask, :dynamic, :internal, :metadata, :parentId, :errorKind,"
-                    + " :errorCode, :cacheStatus) ON CONFLICT DO NOTHING")
-            .params(params)
-            .update()
-        > 0;
-  }
-
-  /** Writes the columns an event changes of the row {@code row.rowId()}. */
-  public void update(NodeExecutionRow row) {
-    Map<String, Object> params = values(row);
-    params.put("id", row.rowId());
-    jdbc.sql(
-            "UPDATE node_executions SET updated_at = now(), phase = :phase,"
-                + " input_uri = :inputUri, closure = :closure, started_at = :startedAt,"
-                + " node_execution_updated_at = :updatedAt, duration = :duration,"
-                + " dynamic_workflow_remote_closure_reference = :dynamic,"
-                + " internal_data = :internal, node_execution_metadata = :metadata,"
-                + " error_kind = :errorKind, error_code = :errorCode,"
-                + " cache_status = :cacheStatus WHERE id = :id")
-        .params(params)
-        .update();
   }
 
   /** One page of node executions. */
@@ -204,7 +151,7 @@ public class NodeExecutionRepository {
     return new Statement(sql.toString(), where.params());
   }
 
-  private static Map<String, Object> key(NodeExecutionIdentifier id) {
+  static Map<String, Object> key(NodeExecutionIdentifier id) {
     Map<String, Object> params = new HashMap<>();
     params.put("p", id.getExecutionId().getProject());
     params.put("d", id.getExecutionId().getDomain());
@@ -213,7 +160,7 @@ public class NodeExecutionRepository {
     return params;
   }
 
-  private static Map<String, Object> values(NodeExecutionRow row) {
+  static Map<String, Object> values(NodeExecutionRow row) {
     Map<String, Object> params = new HashMap<>();
     params.put("phase", row.phase());
     params.put("inputUri", row.inputUri());

@@ -31,8 +31,7 @@ import org.springframework.stereotype.Repository;
  * The {@code task_executions} table. Follows {@code
  * flyteadmin/pkg/repositories/gormimpl/task_execution_repo.go} (Flyte v1.16.8): lists join {@code
  * tasks} (left: dynamic tasks may be unregistered), {@code node_executions} and {@code executions}
- * only when a filter names them. Like node executions, an event reads its row locked and a
- * concurrent first insert is reported rather than failed.
+ * only when a filter names them. What events write is {@link TaskEventRepository}.
  */
 @Repository
 public class TaskExecutionRepository {
@@ -51,7 +50,7 @@ public class TaskExecutionRepository {
       Optional<SortOrder> sort,
       PageRequest page) {}
 
-  private static final String COLUMNS =
+  static final String COLUMNS =
       "te.id, te.project, te.domain, te.name, te.version, te.execution_project,"
           + " te.execution_domain, te.execution_name, te.node_id, te.retry_attempt, te.phase,"
           + " te.phase_version, te.input_uri, te.closure, te.started_at,"
@@ -70,16 +69,7 @@ public class TaskExecutionRepository {
 
   /** The task execution {@code id} names. */
   public Optional<TaskExecutionRow> find(TaskExecutionIdentifier id) {
-    return byKey(id, "");
-  }
-
-  /** The task execution {@code id} names, locked until the transaction ends. */
-  public Optional<TaskExecutionRow> findForUpdate(TaskExecutionIdentifier id) {
-    return byKey(id, " FOR UPDATE");
-  }
-
-  private Optional<TaskExecutionRow> byKey(TaskExecutionIdentifier id, String suffix) {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM task_executions te" + BY_KEY + suffix)
+    return jdbc.sql("SELECT " + COLUMNS + " FROM task_executions te" + BY_KEY)
         .params(key(id))
         .query(TaskExecutionRepository::row)
         .optional();
@@ -92,41 +82,6 @@ public class TaskExecutionRepository {
         .param("id", rowId)
         .query(Boolean.class)
         .single();
-  }
-
-  /**
-   * Inserts a new attempt.
-   *
-   * @return false when the attempt already exists (a concurrent first event)
-   */
-  public boolean insert(TaskExecutionRow row) {
-    Map<String, Object> params = key(row.id());
-    params.putAll(values(row));
-    params.put("createdAt", timestamp(row.createdAt()));
-    return jdbc.sql(
-                "INSERT INTO task_executions (created_at, updated_at, project, domain, name,"
-                    + " version, execution_project, execution_domain, execution_name, node_id,"
-                    + " retry_attempt, phase, phase_version, input_uri, closure, started_at,"
-                    + " task_execution_created_at, task_execution_updated_at, duration) VALUES"
-                    + " (now(), now(), :tp, :td, :tn, :tv, :p, :d, :n, :node, :retry, :phase,"
-                    + " :phaseVersion, :inputUri, :closure, :startedAt, :createdAt, :updatedAt,"
-                    + " :duration) ON CONFLICT DO NOTHING")
-            .params(params)
-            .update()
-        > 0;
-  }
-
-  /** Writes what an event changes of the row {@code row.rowId()}. */
-  public void update(TaskExecutionRow row) {
-    Map<String, Object> params = values(row);
-    params.put("id", row.rowId());
-    jdbc.sql(
-            "UPDATE task_executions SET updated_at = now(), phase = :phase,"
-                + " phase_version = :phaseVersion, input_uri = :inputUri, closure = :closure,"
-                + " started_at = :startedAt, task_execution_updated_at = :updatedAt,"
-                + " duration = :duration WHERE id = :id")
-        .params(params)
-        .update();
   }
 
   /** One page of a node execution's attempts. */
@@ -181,7 +136,7 @@ public class TaskExecutionRepository {
     return new Statement(sql.toString(), where.params());
   }
 
-  private static Map<String, Object> key(TaskExecutionIdentifier id) {
+  static Map<String, Object> key(TaskExecutionIdentifier id) {
     Map<String, Object> params = new HashMap<>();
     params.put("tp", id.getTaskId().getProject());
     params.put("td", id.getTaskId().getDomain());
@@ -195,7 +150,7 @@ public class TaskExecutionRepository {
     return params;
   }
 
-  private static Map<String, Object> values(TaskExecutionRow row) {
+  static Map<String, Object> values(TaskExecutionRow row) {
     Map<String, Object> params = new HashMap<>();
     params.put("phase", row.phase());
     params.put("phaseVersion", row.phaseVersion());

@@ -7,19 +7,16 @@ import flyteidl.core.IdentifierOuterClass.NodeExecutionIdentifier;
 import flyteidl.core.IdentifierOuterClass.WorkflowExecutionIdentifier;
 import flyteidl.event.Event.NodeExecutionEvent;
 import java.time.Instant;
-import java.util.Optional;
-import org.flyte.admin.repository.event.EventLogRepository;
-import org.flyte.admin.repository.event.EventTargetRepository;
+import java.util.Objects;
 import org.flyte.admin.repository.execution.ExecutionRepository;
-import org.flyte.admin.repository.nodeexecution.NodeExecutionRepository;
+import org.flyte.admin.repository.nodeexecution.NodeEventRepository;
+import org.flyte.admin.repository.nodeexecution.NodeEventRepository.Target;
 import org.flyte.admin.repository.nodeexecution.NodeExecutionRow;
-import org.flyte.admin.repository.taskexecution.TaskExecutionRepository;
-import org.flyte.admin.repository.taskexecution.TaskExecutionRow;
+import org.flyte.common.error.ErrorCode;
 import org.flyte.common.error.FlyteException;
 import org.flyte.compiler.graph.ProtoText;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * CreateNodeEvent. Follows {@code CreateNodeEvent} of {@code
@@ -37,37 +34,28 @@ import org.springframework.transaction.support.TransactionTemplate;
  * </ul>
  *
  * Request validation is not enforced, as in Flyte, beyond what is needed to find the records (an
- * event and its id, the time it occurred). The row is changed under its lock; two first events of
- * one node racing each other both apply, one as the creation and one as an update.
+ * event and its id, the time it occurred). Each event is one read and one self-committing write of
+ * the row with its event log row ({@link NodeEventRepository}); an event whose row changed between
+ * the two is computed again from the new row, so two first events of one node racing each other
+ * both apply, one as the creation and one as an update.
  */
 @Service
 public class NodeEventService {
 
+  /** How many times an event is computed again after losing a race for its row. */
+  static final int ATTEMPTS = 64;
+
   private final ExecutionRepository executions;
-  private final EventTargetRepository targets;
-  private final NodeExecutionRepository nodes;
-  private final TaskExecutionRepository tasks;
-  private final EventLogRepository eventLog;
+  private final NodeEventRepository nodes;
   private final EventStorage storage;
   private final NodeExecutionChanges changes;
-  private final TransactionTemplate transactions;
 
   public NodeEventService(
-      ExecutionRepository executions,
-      EventTargetRepository targets,
-      NodeExecutionRepository nodes,
-      TaskExecutionRepository tasks,
-      EventLogRepository eventLog,
-      EventStorage storage,
-      TransactionTemplate transactions) {
+      ExecutionRepository executions, NodeEventRepository nodes, EventStorage storage) {
     this.executions = executions;
-    this.targets = targets;
     this.nodes = nodes;
-    this.tasks = tasks;
-    this.eventLog = eventLog;
     this.storage = storage;
     this.changes = new NodeExecutionChanges(storage);
-    this.transactions = transactions;
   }
 
   public NodeExecutionEventResponse create(NodeExecutionEventRequest request) {
@@ -87,46 +75,70 @@ public class NodeEventService {
       throw FlyteException.invalidArgument("missing execution_id");
     }
     Instant occurredAt = EventTimes.occurredAt(event.hasOccurredAt(), event.getOccurredAt());
-    String cluster =
-        targets
-            .cluster(executionId)
-            .orElseThrow(
-                () ->
-                    FlyteException.notFound(
-                        "Failed to get existing execution id: [%s] with err: missing entity of"
-                            + " type execution with identifier %s",
-                        ProtoText.render(executionId), ProtoText.render(executionId)));
-    EventFailures.checkCluster(cluster, event.getProducerId());
+    Target target = read(event);
     String dynamicReference = "";
     if (event.hasTaskNodeMetadata() && event.getTaskNodeMetadata().hasDynamicWorkflow()) {
       var dynamic = event.getTaskNodeMetadata().getDynamicWorkflow();
       dynamicReference =
           storage.writeDynamicClosure(id, dynamic.getId(), dynamic.getCompiledWorkflow());
     }
-    String reference = dynamicReference;
-    transactions.executeWithoutResult(tx -> apply(request, event, occurredAt, reference));
-    return NodeExecutionEventResponse.getDefaultInstance();
+    for (int attempt = 1; ; attempt++) {
+      if (apply(request, event, occurredAt, dynamicReference, target)) {
+        return NodeExecutionEventResponse.getDefaultInstance();
+      }
+      if (attempt == ATTEMPTS) {
+        throw new FlyteException(
+            ErrorCode.UNAVAILABLE,
+            String.format(
+                "node execution %s kept changing while the event was applied: retry",
+                ProtoText.render(id)));
+      }
+      target = read(event);
+    }
   }
 
-  private void apply(
+  /** The execution (which must exist, on the event's cluster), the row and the parents. */
+  private Target read(NodeExecutionEvent event) {
+    WorkflowExecutionIdentifier executionId = event.getId().getExecutionId();
+    Target target =
+        nodes
+            .read(
+                event.getId(),
+                event.hasParentNodeMetadata() ? event.getParentNodeMetadata().getNodeId() : null,
+                event.hasParentTaskMetadata() ? event.getParentTaskMetadata().getId() : null)
+            .orElseThrow(
+                () ->
+                    FlyteException.notFound(
+                        "Failed to get existing execution id: [%s] with err: missing entity of"
+                            + " type execution with identifier %s",
+                        ProtoText.render(executionId), ProtoText.render(executionId)));
+    EventFailures.checkCluster(target.cluster(), event.getProducerId());
+    return target;
+  }
+
+  /**
+   * Applies the event to the row as {@code target} saw it.
+   *
+   * @return false when the row changed meanwhile (nothing was written)
+   */
+  private boolean apply(
       NodeExecutionEventRequest request,
       NodeExecutionEvent event,
       Instant occurredAt,
-      String dynamicReference) {
+      String dynamicReference,
+      Target target) {
     NodeExecutionIdentifier id = event.getId();
-    Optional<NodeExecutionRow> existing = nodes.findForUpdate(id);
-    if (existing.isEmpty()) {
+    NodeExecutionRow row = target.row();
+    if (row == null) {
       NodeExecutionRow created =
           changes.created(
-              event, occurredAt, parentTask(event), parentNode(event), dynamicReference);
-      if (nodes.insert(created)) {
-        eventLog.node(id, request.getRequestId(), occurredAt, event.getPhase().name());
-        return;
-      }
-      // Another first event of this node was inserted meanwhile: apply this one on top of it.
-      existing = nodes.findForUpdate(id);
+              event,
+              occurredAt,
+              parentTask(event, target),
+              parentNode(event, target),
+              dynamicReference);
+      return nodes.insert(created, request.getRequestId(), occurredAt);
     }
-    NodeExecutionRow row = existing.orElseThrow();
     NodeExecution.Phase current = phase(row.phase());
     if (current == event.getPhase()) {
       throw FlyteException.alreadyExists(
@@ -148,41 +160,39 @@ public class NodeEventService {
             "missing entity of type execution with identifier %s", ProtoText.render(launched));
       }
     }
-    nodes.update(changes.updated(row, event, occurredAt, child, dynamicReference));
-    eventLog.node(id, request.getRequestId(), occurredAt, event.getPhase().name());
+    return nodes.update(
+        changes.updated(row, event, occurredAt, child, dynamicReference),
+        Objects.requireNonNull(target.version()),
+        request.getRequestId(),
+        occurredAt);
   }
 
-  private @Nullable Long parentTask(NodeExecutionEvent event) {
+  private static @Nullable Long parentTask(NodeExecutionEvent event, Target target) {
     if (!event.hasParentTaskMetadata()) {
       return null;
     }
-    var taskId = event.getParentTaskMetadata().getId();
-    return tasks
-        .find(taskId)
-        .map(TaskExecutionRow::rowId)
-        .orElseThrow(
-            () ->
-                FlyteException.notFound(
-                    "missing entity of type task execution with identifier %s",
-                    ProtoText.render(taskId)));
+    if (target.parentTaskRowId() == null) {
+      throw FlyteException.notFound(
+          "missing entity of type task execution with identifier %s",
+          ProtoText.render(event.getParentTaskMetadata().getId()));
+    }
+    return target.parentTaskRowId();
   }
 
-  private @Nullable Long parentNode(NodeExecutionEvent event) {
+  private static @Nullable Long parentNode(NodeExecutionEvent event, Target target) {
     if (!event.hasParentNodeMetadata()) {
       return null;
     }
-    NodeExecutionIdentifier parent =
-        NodeExecutionIdentifier.newBuilder()
-            .setExecutionId(event.getId().getExecutionId())
-            .setNodeId(event.getParentNodeMetadata().getNodeId())
-            .build();
-    return nodes
-        .rowId(parent)
-        .orElseThrow(
-            () ->
-                FlyteException.notFound(
-                    "missing entity of type node execution with identifier %s",
-                    ProtoText.render(parent)));
+    if (target.parentRowId() == null) {
+      NodeExecutionIdentifier parent =
+          NodeExecutionIdentifier.newBuilder()
+              .setExecutionId(event.getId().getExecutionId())
+              .setNodeId(event.getParentNodeMetadata().getNodeId())
+              .build();
+      throw FlyteException.notFound(
+          "missing entity of type node execution with identifier %s", ProtoText.render(parent));
+    }
+    return target.parentRowId();
   }
 
   static NodeExecution.Phase phase(String name) {

@@ -15,19 +15,17 @@ import flyteidl.event.Event.TaskExecutionMetadata;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
+import java.util.Objects;
 import java.util.Set;
-import org.flyte.admin.repository.event.EventTargetRepository;
-import org.flyte.admin.repository.execution.ExecutionRepository;
-import org.flyte.admin.repository.nodeexecution.NodeExecutionRepository;
-import org.flyte.admin.repository.taskexecution.TaskExecutionRepository;
+import org.flyte.admin.repository.taskexecution.TaskEventRepository;
+import org.flyte.admin.repository.taskexecution.TaskEventRepository.Target;
 import org.flyte.admin.repository.taskexecution.TaskExecutionRow;
 import org.flyte.admin.service.validation.Validation;
+import org.flyte.common.error.ErrorCode;
 import org.flyte.common.error.FlyteException;
 import org.flyte.compiler.graph.ProtoText;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * CreateTaskEvent. Follows {@code CreateTaskExecutionEvent} of {@code
@@ -52,26 +50,15 @@ public class TaskEventService {
       EnumSet.of(
           TaskExecution.Phase.SUCCEEDED, TaskExecution.Phase.FAILED, TaskExecution.Phase.ABORTED);
 
-  private final ExecutionRepository executions;
-  private final EventTargetRepository targets;
-  private final NodeExecutionRepository nodes;
-  private final TaskExecutionRepository tasks;
-  private final EventStorage storage;
-  private final TransactionTemplate transactions;
+  /** How many times an event is computed again after losing a race for its row. */
+  static final int ATTEMPTS = 64;
 
-  public TaskEventService(
-      ExecutionRepository executions,
-      EventTargetRepository targets,
-      NodeExecutionRepository nodes,
-      TaskExecutionRepository tasks,
-      EventStorage storage,
-      TransactionTemplate transactions) {
-    this.executions = executions;
-    this.targets = targets;
-    this.nodes = nodes;
+  private final TaskEventRepository tasks;
+  private final EventStorage storage;
+
+  public TaskEventService(TaskEventRepository tasks, EventStorage storage) {
     this.tasks = tasks;
     this.storage = storage;
-    this.transactions = transactions;
   }
 
   public TaskExecutionEventResponse create(TaskExecutionEventRequest request) {
@@ -91,18 +78,33 @@ public class TaskEventService {
             .setRetryAttempt(event.getRetryAttempt())
             .build();
     validateId(id, event.hasParentNodeExecutionId(), event.hasTaskId());
+    for (int attempt = 1; ; attempt++) {
+      if (apply(id, event, occurredAt, read(id, event))) {
+        return TaskExecutionEventResponse.getDefaultInstance();
+      }
+      if (attempt == ATTEMPTS) {
+        throw new FlyteException(
+            ErrorCode.UNAVAILABLE,
+            String.format(
+                "task execution %s kept changing while the event was applied: retry",
+                ProtoText.render(id)));
+      }
+    }
+  }
+
+  /** The execution (which must exist, on the event's cluster) and the attempt. */
+  private Target read(TaskExecutionIdentifier id, TaskExecutionEvent event) {
     WorkflowExecutionIdentifier executionId = id.getNodeExecutionId().getExecutionId();
-    String cluster =
-        targets
-            .cluster(executionId)
+    Target target =
+        tasks
+            .read(id)
             .orElseThrow(
                 () ->
                     FlyteException.notFound(
                         "missing entity of type execution with identifier %s",
                         ProtoText.render(executionId)));
-    EventFailures.checkCluster(cluster, event.getProducerId());
-    transactions.executeWithoutResult(tx -> apply(id, event, occurredAt));
-    return TaskExecutionEventResponse.getDefaultInstance();
+    EventFailures.checkCluster(target.cluster(), event.getProducerId());
+    return target;
   }
 
   /** {@code ValidateTaskExecutionIdentifier} (the task id's type is not defaulted here). */
@@ -129,20 +131,22 @@ public class TaskEventService {
     Validation.requireNonEmpty(node.getNodeId(), "node_id");
   }
 
-  private void apply(TaskExecutionIdentifier id, TaskExecutionEvent event, Instant occurredAt) {
-    Optional<TaskExecutionRow> existing = tasks.findForUpdate(id);
-    if (existing.isEmpty()) {
-      if (nodes.rowId(id.getNodeExecutionId()).isEmpty()) {
+  /**
+   * Applies the event to the attempt as {@code target} saw it.
+   *
+   * @return false when the row changed meanwhile (nothing was written)
+   */
+  private boolean apply(
+      TaskExecutionIdentifier id, TaskExecutionEvent event, Instant occurredAt, Target target) {
+    TaskExecutionRow row = target.row();
+    if (row == null) {
+      if (!target.nodeExists()) {
         throw FlyteException.notFound(
             "Failed to get existing node execution id: [%s] with err: entry not found",
             ProtoText.render(id.getNodeExecutionId()));
       }
-      if (tasks.insert(created(id, event, occurredAt))) {
-        return;
-      }
-      existing = tasks.findForUpdate(id);
+      return tasks.insert(created(id, event, occurredAt));
     }
-    TaskExecutionRow row = existing.orElseThrow();
     TaskExecution.Phase current = phase(row.phase());
     if (current == event.getPhase()
         && row.phaseVersion() >= Integer.toUnsignedLong(event.getPhaseVersion())) {
@@ -157,7 +161,7 @@ public class TaskEventService {
               row.phase(), event.getPhase(), ProtoText.render(id)),
           event.getPhase().name());
     }
-    tasks.update(updated(row, event, occurredAt));
+    return tasks.update(updated(row, event, occurredAt), Objects.requireNonNull(target.version()));
   }
 
   private TaskExecutionRow created(
