@@ -38,6 +38,6 @@ public final class InClusterTarget implements ExecutionClusters {
 
   @Override
   public void close() {
-    target.client().close();
+    target.close();
   }
 }

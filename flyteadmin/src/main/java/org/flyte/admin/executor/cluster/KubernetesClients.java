@@ -15,8 +15,9 @@ import org.flyte.admin.executor.cluster.ClustersProperties.ClusterConfig;
  * Kubernetes clients of the execution clusters, as {@code flyteadmin/pkg/flytek8s/client.go}
  * (v1.16.8) makes them: a remote cluster from its endpoint, token file and CA file (read once, at
  * start-up), FlyteAdmin's own cluster from {@code kube-config} / {@code master} or the in-cluster
- * service account. Every request is bounded by the configured timeout and never retried, so an
- * unreachable cluster fails the request instead of holding it.
+ * service account. The clients of the execution clusters are built on first use ({@link
+ * LazyClient}), their credentials read at start-up. Every request is bounded by the configured
+ * timeout and never retried, so an unreachable cluster fails the request instead of holding it.
  */
 public final class KubernetesClients {
 
@@ -25,35 +26,64 @@ public final class KubernetesClients {
   /** The client of a configured cluster. */
   public static KubernetesClient forCluster(
       ClusterConfig cluster, KubernetesClientProperties server) {
+    return lazyForCluster(cluster, server).get();
+  }
+
+  /**
+   * The client of a configured cluster, built on first use; its credentials are read now.
+   *
+   * @throws IllegalStateException when a token or CA file cannot be read
+   */
+  public static LazyClient lazyForCluster(
+      ClusterConfig cluster, KubernetesClientProperties server) {
     Duration timeout = server.timeout(cluster.kubeClientConfig());
     if (cluster.inCluster()) {
-      return build(Config.autoConfigure(null), timeout);
+      return new LazyClient(() -> build(Config.autoConfigure(null), timeout));
     }
     String key = "flyte.clusters.clusterConfigs[" + cluster.name() + "].auth";
-    ConfigBuilder config = new ConfigBuilder(Config.empty()).withMasterUrl(cluster.endpoint());
-    if (!cluster.auth().tokenPath().isEmpty()) {
-      config.withOauthToken(read(cluster.auth().tokenPath(), key + ".tokenPath").strip());
-    }
+    String token =
+        cluster.auth().tokenPath().isEmpty()
+            ? ""
+            : read(cluster.auth().tokenPath(), key + ".tokenPath").strip();
     if (!cluster.auth().certPath().isEmpty()) {
       read(cluster.auth().certPath(), key + ".certPath");
-      config.withCaCertFile(cluster.auth().certPath());
     }
-    return build(config.build(), timeout);
+    return new LazyClient(
+        () -> {
+          ConfigBuilder config =
+              new ConfigBuilder(Config.empty()).withMasterUrl(cluster.endpoint());
+          if (!token.isEmpty()) {
+            config.withOauthToken(token);
+          }
+          if (!cluster.auth().certPath().isEmpty()) {
+            config.withCaCertFile(cluster.auth().certPath());
+          }
+          return build(config.build(), timeout);
+        });
   }
 
   /** The client of FlyteAdmin's own cluster (in-cluster mode). */
   public static KubernetesClient forOwnCluster(KubernetesClientProperties server) {
-    Config config;
-    if (!server.kubeConfig().isEmpty()) {
-      String path = server.kubeConfig().replace("$HOME", System.getProperty("user.home"));
-      config = Config.fromKubeconfig(read(path, "flyte.server.kube-config"));
-    } else {
-      config = Config.autoConfigure(null);
-    }
-    if (!server.master().isEmpty()) {
-      config.setMasterUrl(server.master());
-    }
-    return build(config, server.timeout(null));
+    return lazyForOwnCluster(server).get();
+  }
+
+  /**
+   * The client of FlyteAdmin's own cluster, built on first use; its {@code kube-config} is read and
+   * parsed now.
+   *
+   * @throws IllegalStateException when the {@code kube-config} file cannot be read or parsed
+   */
+  public static LazyClient lazyForOwnCluster(KubernetesClientProperties server) {
+    String path = server.kubeConfig().replace("$HOME", System.getProperty("user.home"));
+    Config parsed = server.kubeConfig().isEmpty() ? null : parse(path);
+    return new LazyClient(
+        () -> {
+          Config config = parsed != null ? parsed : Config.autoConfigure(null);
+          if (!server.master().isEmpty()) {
+            config.setMasterUrl(server.master());
+          }
+          return build(config, server.timeout(null));
+        });
   }
 
   /** A client of {@code config} that gives up after {@code timeout} and never retries. */
@@ -66,6 +96,16 @@ public final class KubernetesClients {
         .withConfig(config)
         .withHttpClientFactory(new JdkHttpClientFactory())
         .build();
+  }
+
+  private static Config parse(String path) {
+    String kubeconfig = read(path, "flyte.server.kube-config");
+    try {
+      return Config.fromKubeconfig(kubeconfig);
+    } catch (RuntimeException e) {
+      throw new IllegalStateException(
+          "cannot parse flyte.server.kube-config " + path + ": " + e.getMessage(), e);
+    }
   }
 
   private static String read(String path, String key) {

@@ -106,6 +106,6 @@ public final class WeightedClusterSelection implements ExecutionClusters {
 
   @Override
   public void close() {
-    targets.values().forEach(t -> t.client().close());
+    targets.values().forEach(ExecutionTarget::close);
   }
 }

@@ -14,16 +14,21 @@ import org.flyte.admin.executor.cluster.ExecutionTarget;
 import org.flyte.admin.executor.cluster.InClusterTarget;
 import org.flyte.admin.executor.cluster.KubernetesClientProperties;
 import org.flyte.admin.executor.cluster.KubernetesClients;
+import org.flyte.admin.executor.cluster.LazyClient;
 import org.flyte.admin.executor.cluster.WeightedClusterSelection;
 import org.flyte.admin.executor.k8s.KubernetesWorkflowExecutor;
 import org.flyte.admin.executor.resource.CustomResourceProperties;
 import org.flyte.admin.executor.resource.FlyteWorkflowFactory;
 import org.flyte.admin.service.resource.ResourceService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
 
 /**
  * Which {@link WorkflowExecutor} FlyteAdmin has: the Kubernetes executor when Kubernetes is
@@ -34,6 +39,10 @@ import org.springframework.context.annotation.Configuration;
  * Callers take the executor through {@code ObjectProvider<WorkflowExecutor>#getIfAvailable}.
  *
  * <p>The custom resource factory is always there (the sandbox's runner uses it too).
+ *
+ * <p>The Kubernetes clients are not built on the start path (ADR 0034): their credentials are read
+ * at start-up (an unreadable file still fails it), the clients themselves are built on a background
+ * thread once the application is ready, or by the first execution if it comes first.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({
@@ -43,6 +52,8 @@ import org.springframework.context.annotation.Configuration;
   NamespaceMappingProperties.class
 })
 public class WorkflowExecutorConfiguration {
+
+  private static final Logger LOG = LoggerFactory.getLogger(WorkflowExecutorConfiguration.class);
 
   @Bean
   FlyteWorkflowFactory flyteWorkflowFactory(CustomResourceProperties properties) {
@@ -67,7 +78,8 @@ public class WorkflowExecutorConfiguration {
   /**
    * The clusters: in-cluster mode without {@code flyte.clusters.clusterConfigs}, else every
    * configured cluster with the weighted selection. Start-up fails on a configuration that cannot
-   * work (duplicate names, weights outside [0, 1], no enabled cluster, unreadable credentials).
+   * work (duplicate names, weights outside [0, 1], no enabled cluster, unreadable credentials); the
+   * clients are built later ({@link LazyClient}).
    */
   @Bean(destroyMethod = "close")
   @Conditional(KubernetesConfigured.class)
@@ -76,14 +88,16 @@ public class WorkflowExecutorConfiguration {
     clusters.validate();
     if (clusters.clusterConfigs().isEmpty()) {
       return new InClusterTarget(
-          new ExecutionTarget("", KubernetesClients.forOwnCluster(server), true));
+          new ExecutionTarget("", KubernetesClients.lazyForOwnCluster(server), true));
     }
     Map<String, ExecutionTarget> targets = new LinkedHashMap<>();
     for (ClusterConfig cluster : clusters.clusterConfigs()) {
       targets.put(
           cluster.name(),
           new ExecutionTarget(
-              cluster.name(), KubernetesClients.forCluster(cluster, server), cluster.enabled()));
+              cluster.name(),
+              KubernetesClients.lazyForCluster(cluster, server),
+              cluster.enabled()));
     }
     return new WeightedClusterSelection(
         targets, clusters.labelClusterMap(), clusters.defaultExecutionLabel(), labels);
@@ -94,5 +108,43 @@ public class WorkflowExecutorConfiguration {
   WorkflowExecutor kubernetesWorkflowExecutor(
       FlyteWorkflowFactory resources, ExecutionClusters clusters) {
     return new KubernetesWorkflowExecutor(resources, clusters);
+  }
+
+  /** Builds the clusters' clients off the start path, once every listener serves. */
+  @Bean
+  @Conditional(KubernetesConfigured.class)
+  ClientWarmUp kubernetesClientWarmUp(ExecutionClusters clusters) {
+    return new ClientWarmUp(clusters);
+  }
+
+  /** Builds every cluster's client on a daemon thread when the application is ready. */
+  static final class ClientWarmUp {
+
+    private final ExecutionClusters clusters;
+
+    ClientWarmUp(ExecutionClusters clusters) {
+      this.clusters = clusters;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void ready() {
+      Thread thread = new Thread(this::build, "kubernetes-clients");
+      thread.setDaemon(true);
+      thread.start();
+    }
+
+    private void build() {
+      clusters
+          .targets()
+          .values()
+          .forEach(
+              target -> {
+                try {
+                  target.client();
+                } catch (RuntimeException e) {
+                  LOG.error("cannot build the Kubernetes client of cluster '{}'", target.id(), e);
+                }
+              });
+    }
   }
 }

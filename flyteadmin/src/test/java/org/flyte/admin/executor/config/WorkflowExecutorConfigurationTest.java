@@ -2,6 +2,8 @@ package org.flyte.admin.executor.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.flyte.admin.executor.AbortData;
 import org.flyte.admin.executor.ExecutionData;
 import org.flyte.admin.executor.ExecutionFixtures;
@@ -18,6 +20,7 @@ import org.flyte.admin.executor.resource.FlyteWorkflowFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -135,6 +138,64 @@ class WorkflowExecutorConfigurationTest {
                     .getFailure()
                     .hasStackTraceContaining(
                         "cannot read flyte.clusters.clusterConfigs[a].auth.tokenPath /no/such/token"));
+  }
+
+  @Test
+  void anUnreadableKubeConfigFailsStartUp() {
+    runner
+        .withPropertyValues("flyte.server.kube-config=/no/such/kubeconfig")
+        .run(
+            context ->
+                assertThat(context)
+                    .getFailure()
+                    .hasStackTraceContaining(
+                        "cannot read flyte.server.kube-config /no/such/kubeconfig"));
+  }
+
+  @Test
+  void aMalformedKubeConfigFailsStartUp(@TempDir Path dir) throws Exception {
+    Path kubeconfig = dir.resolve("kubeconfig");
+    Files.writeString(kubeconfig, "clusters: [not: a: kubeconfig");
+    runner
+        .withPropertyValues("flyte.server.kube-config=" + kubeconfig)
+        .run(
+            context ->
+                assertThat(context)
+                    .getFailure()
+                    .hasStackTraceContaining(
+                        "cannot parse flyte.server.kube-config " + kubeconfig));
+  }
+
+  @Test
+  void aKubeConfigFileSelectsInClusterModeWithItsServer(@TempDir Path dir) throws Exception {
+    Path kubeconfig = dir.resolve("kubeconfig");
+    Files.writeString(
+        kubeconfig,
+        """
+        apiVersion: v1
+        kind: Config
+        clusters:
+        - cluster: {server: "%s"}
+          name: mock
+        contexts:
+        - context: {cluster: mock, user: mock}
+          name: mock
+        current-context: mock
+        users:
+        - name: mock
+          user: {token: t}
+        """
+            .formatted(cluster.url()));
+    runner
+        .withPropertyValues("flyte.server.kube-config=" + kubeconfig)
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              ExecutionData data =
+                  ExecutionFixtures.data("spring3", ExecutionFixtures.plainParameters(null));
+              assertThat(context.getBean(WorkflowExecutor.class).execute(data).cluster()).isEmpty();
+              assertThat(cluster.flyteWorkflow(data.namespace(), "spring3")).isNotNull();
+            });
   }
 
   @Test
