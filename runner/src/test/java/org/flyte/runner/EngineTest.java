@@ -91,6 +91,46 @@ class EngineTest {
   }
 
   @Test
+  void fastRegisteredCodeIsUnpackedIntoEachAttemptsOwnDirectory() throws Exception {
+    TaskTemplate plain = task("m", "fast", "a");
+    List<String> args = new java.util.ArrayList<>();
+    args.addAll(
+        List.of(
+            "pyflyte-fast-execute",
+            "--additional-distribution",
+            "s3://bucket/code.tar.gz",
+            "--dest-dir",
+            "/root",
+            "--"));
+    args.addAll(plain.getContainer().getArgsList());
+    args.addAll(
+        List.of("--dynamic-addl-distro", "s3://bucket/code.tar.gz", "--dynamic-dest-dir=/root"));
+    TaskTemplate fast =
+        plain.toBuilder()
+            .setContainer(plain.getContainer().toBuilder().clearArgs().addAllArgs(args))
+            .build();
+    byName.put(fast.getId().getName(), fast);
+    WorkflowSpec spec =
+        Workflows.chain(
+            "p:d:wf",
+            List.of(
+                taskNode("n0", fast, Workflows.promise("a", "start-node", "x")),
+                taskNode("n1", fast, Workflows.promise("a", "start-node", "x"))));
+
+    assertThat(run(resource(spec, null))).isEqualTo(WorkflowExecution.Phase.SUCCEEDED);
+
+    assertThat(launcher.launched).hasSize(2);
+    for (var launched : launcher.launched) {
+      List<String> command = launched.command();
+      String work = launched.workDirectory().toString();
+      assertThat(command.get(command.indexOf("--dest-dir") + 1)).isEqualTo(work);
+      assertThat(command).contains("--dynamic-dest-dir=" + work).doesNotContain("/root");
+    }
+    assertThat(launcher.launched.get(0).workDirectory())
+        .isNotEqualTo(launcher.launched.get(1).workDirectory());
+  }
+
+  @Test
   void subWorkflowNodesAreReportedAsChildrenOfTheirNode() throws Exception {
     WorkflowSpec sub =
         Workflows.chain(

@@ -2,10 +2,12 @@ package org.flyte.runner.engine;
 
 import flyteidl.core.Literals.LiteralMap;
 import flyteidl.core.Tasks.TaskTemplate;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.flyte.common.storage.DataReference;
 
 /**
@@ -62,6 +64,32 @@ final class ContainerLaunch {
     args.set(0, Python.program(ctx.settings.python(), args.get(0)));
     return args;
   }
+
+  /**
+   * {@code args} with the directories that {@code pyflyte-fast-execute} unpacks the code into
+   * ({@code --dest-dir}, {@code --dynamic-dest-dir}; flytekit writes {@code /root} or {@code .})
+   * moved to the attempt's own {@code work} directory: in a pod each container has its own {@code
+   * /root}, here every process shares the machine's, which parallel attempts would unpack into at
+   * once (and which a user other than root cannot write).
+   */
+  static List<String> ownDestinations(List<String> args, Path work) {
+    List<String> moved = new ArrayList<>(args.size());
+    for (int i = 0; i < args.size(); i++) {
+      String arg = args.get(i);
+      if (DESTINATIONS.contains(arg) && i + 1 < args.size()) {
+        moved.add(arg);
+        moved.add(work.toString());
+        i++;
+      } else if (arg.contains("=") && DESTINATIONS.contains(arg.substring(0, arg.indexOf('=')))) {
+        moved.add(arg.substring(0, arg.indexOf('=') + 1) + work);
+      } else {
+        moved.add(arg);
+      }
+    }
+    return moved;
+  }
+
+  private static final Set<String> DESTINATIONS = Set.of("--dest-dir", "--dynamic-dest-dir");
 
   /**
    * Where an attempt writes raw data ({@code ComputeRawOutputPrefix} of {@code

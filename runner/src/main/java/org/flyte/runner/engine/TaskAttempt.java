@@ -91,8 +91,8 @@ final class TaskAttempt {
       throws NodeFailure.Raised, InterruptedException {
     ContainerLaunch launch =
         new ContainerLaunch(ctx, ref, task, attempt, generatedName, outputDir, extraEnvironment);
-    List<String> args = launch.command(inputs);
     Path work = ctx.settings.workDirectory().resolve(generatedName + "-" + System.nanoTime());
+    List<String> args = ContainerLaunch.ownDestinations(launch.command(inputs), work);
     Path stdout = work.resolve("stdout.log");
     Path stderr = work.resolve("stderr.log");
     List<TaskLog> logs =
