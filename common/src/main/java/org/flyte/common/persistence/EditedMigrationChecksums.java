@@ -30,7 +30,7 @@ final class EditedMigrationChecksums implements Callback {
 
   @Override
   public boolean supports(Event event, Context context) {
-    return !edits.isEmpty() && (event == Event.BEFORE_VALIDATE || event == Event.BEFORE_MIGRATE);
+    return !edits.isEmpty() && event == Event.BEFORE_VALIDATE;
   }
 
   @Override
