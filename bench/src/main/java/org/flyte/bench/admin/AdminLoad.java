@@ -13,8 +13,6 @@ import flyteidl.core.IdentifierOuterClass.Identifier;
 import flyteidl.core.IdentifierOuterClass.ResourceType;
 import flyteidl.service.AdminServiceGrpc;
 import flyteidl.service.AdminServiceGrpc.AdminServiceFutureStub;
-import io.grpc.Grpc;
-import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthGrpc;
@@ -31,10 +29,9 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
-import org.flyte.admin.FlyteAdminApplication;
+import org.flyte.bench.load.BenchApps;
 import org.flyte.bench.load.LoadDriver;
 import org.flyte.bench.load.LoadOptions;
-import org.flyte.common.grpc.GrpcAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -72,16 +69,8 @@ public final class AdminLoad {
 
     StatementRecorder recorder = new StatementRecorder();
     ConfigurableApplicationContext app =
-        FlyteAdminApplication.builder()
-            .initializers(context -> context.getBeanFactory().addBeanPostProcessor(recorder))
-            .run(
-                "--flyte.server.httpPort=0",
-                "--flyte.server.grpc.port=0",
-                "--flyte.database.embedded.data-dir=" + dir.resolve("postgres"),
-                "--flyte.storage.type=local",
-                "--flyte.storage.container=admin",
-                "--flyte.storage.local.path=" + dir.resolve("storage"),
-                "--logging.level.root=WARN");
+        BenchApps.startAdmin(
+            dir, context -> context.getBeanFactory().addBeanPostProcessor(recorder));
     ManagedChannel channel = null;
     try {
       JdbcClient jdbc = JdbcClient.create(app.getBean(DataSource.class));
@@ -90,9 +79,7 @@ public final class AdminLoad {
                   + " VALUES (:p, :p, 'benchmark', 0, now(), now()) ON CONFLICT DO NOTHING")
           .param("p", PROJECT)
           .update();
-      String port = app.getEnvironment().getProperty(GrpcAutoConfiguration.LOCAL_PORT_PROPERTY);
-      channel =
-          Grpc.newChannelBuilder("127.0.0.1:" + port, InsecureChannelCredentials.create()).build();
+      channel = BenchApps.channel(app);
       AdminServiceFutureStub admin = AdminServiceGrpc.newFutureStub(channel);
       var health = HealthGrpc.newFutureStub(channel);
       LoadDriver driver = new LoadDriver(warmup, seconds, maxOps);

@@ -15,8 +15,6 @@ import datacatalog.Datacatalog.DatasetID;
 import datacatalog.Datacatalog.GetArtifactRequest;
 import datacatalog.Datacatalog.GetDatasetRequest;
 import datacatalog.Datacatalog.Tag;
-import io.grpc.Grpc;
-import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.health.v1.HealthCheckRequest;
@@ -29,9 +27,9 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
+import org.flyte.bench.load.BenchApps;
 import org.flyte.bench.load.LoadDriver;
 import org.flyte.bench.load.LoadOptions;
-import org.flyte.common.grpc.GrpcAutoConfiguration;
 import org.flyte.datacatalog.DataCatalogApplication;
 import org.flyte.datacatalog.service.ArtifactDataStore;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -88,9 +86,7 @@ public final class DataCatalogLoad {
               perDataset,
               hot);
       long artifacts = seeder.seed();
-      String port = app.getEnvironment().getProperty(GrpcAutoConfiguration.LOCAL_PORT_PROPERTY);
-      channel =
-          Grpc.newChannelBuilder("127.0.0.1:" + port, InsecureChannelCredentials.create()).build();
+      channel = BenchApps.channel(app);
       LoadDriver driver = new LoadDriver(warmup, seconds, maxOps);
       List<LoadDriver.Result> grpc = grpcPhases(driver, channel, datasets, hot, inFlight);
       PersistenceComparison comparison = new PersistenceComparison(app, datasets, hot);

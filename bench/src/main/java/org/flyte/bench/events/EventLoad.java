@@ -10,8 +10,6 @@ import flyteidl.core.IdentifierOuterClass.ResourceType;
 import flyteidl.core.IdentifierOuterClass.WorkflowExecutionIdentifier;
 import flyteidl.service.AdminServiceGrpc;
 import flyteidl.service.AdminServiceGrpc.AdminServiceBlockingStub;
-import io.grpc.Grpc;
-import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,10 +27,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
-import org.flyte.admin.FlyteAdminApplication;
 import org.flyte.bench.admin.StatementRecorder;
+import org.flyte.bench.load.BenchApps;
 import org.flyte.bench.load.LoadOptions;
-import org.flyte.common.grpc.GrpcAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -92,24 +89,14 @@ public final class EventLoad {
     Files.createDirectories(dir.resolve("storage"));
     StatementRecorder recorder = new StatementRecorder();
     ConfigurableApplicationContext app =
-        FlyteAdminApplication.builder()
-            .initializers(context -> context.getBeanFactory().addBeanPostProcessor(recorder))
-            .run(
-                "--flyte.server.httpPort=0",
-                "--flyte.server.grpc.port=0",
-                "--flyte.database.embedded.data-dir=" + dir.resolve("postgres"),
-                "--flyte.storage.type=local",
-                "--flyte.storage.container=admin",
-                "--flyte.storage.local.path=" + dir.resolve("storage"),
-                "--logging.level.root=WARN");
+        BenchApps.startAdmin(
+            dir, context -> context.getBeanFactory().addBeanPostProcessor(recorder));
     ManagedChannel channel = null;
     try {
       DataSource dataSource = app.getBean(DataSource.class);
       JdbcClient jdbc = JdbcClient.create(dataSource);
       EventSeeder seeder = new EventSeeder(jdbc, PROJECT, DOMAIN);
-      String port = app.getEnvironment().getProperty(GrpcAutoConfiguration.LOCAL_PORT_PROPERTY);
-      channel =
-          Grpc.newChannelBuilder("127.0.0.1:" + port, InsecureChannelCredentials.create()).build();
+      channel = BenchApps.channel(app);
       AdminServiceBlockingStub admin = AdminServiceGrpc.newBlockingStub(channel);
       jdbc.sql(
               "CREATE TABLE IF NOT EXISTS bench_inserts (id bigserial, a text, b text, t timestamptz)")

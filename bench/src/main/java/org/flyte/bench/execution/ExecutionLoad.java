@@ -21,8 +21,6 @@ import flyteidl.core.Types.LiteralType;
 import flyteidl.core.Types.SimpleType;
 import flyteidl.service.AdminServiceGrpc;
 import flyteidl.service.AdminServiceGrpc.AdminServiceFutureStub;
-import io.grpc.Grpc;
-import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -40,12 +38,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
-import org.flyte.admin.FlyteAdminApplication;
 import org.flyte.bench.admin.BenchEntities;
 import org.flyte.bench.admin.StatementRecorder;
+import org.flyte.bench.load.BenchApps;
 import org.flyte.bench.load.LoadDriver;
 import org.flyte.bench.load.LoadOptions;
-import org.flyte.common.grpc.GrpcAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -93,24 +90,16 @@ public final class ExecutionLoad {
 
     StatementRecorder recorder = new StatementRecorder();
     ConfigurableApplicationContext app =
-        FlyteAdminApplication.builder()
-            .initializers(
-                context -> {
-                  context.getBeanFactory().addBeanPostProcessor(recorder);
-                  ((GenericApplicationContext) context)
-                      .registerBean(
-                          "benchWorkflowExecutor",
-                          RecordingExecutor.class,
-                          definition -> definition.setPrimary(true));
-                })
-            .run(
-                "--flyte.server.httpPort=0",
-                "--flyte.server.grpc.port=0",
-                "--flyte.database.embedded.data-dir=" + dir.resolve("postgres"),
-                "--flyte.storage.type=local",
-                "--flyte.storage.container=admin",
-                "--flyte.storage.local.path=" + dir.resolve("storage"),
-                "--logging.level.root=WARN");
+        BenchApps.startAdmin(
+            dir,
+            context -> {
+              context.getBeanFactory().addBeanPostProcessor(recorder);
+              ((GenericApplicationContext) context)
+                  .registerBean(
+                      "benchWorkflowExecutor",
+                      RecordingExecutor.class,
+                      definition -> definition.setPrimary(true));
+            });
     ManagedChannel channel = null;
     try {
       DataSource dataSource = app.getBean(DataSource.class);
@@ -123,9 +112,7 @@ public final class ExecutionLoad {
             .param("p", project)
             .update();
       }
-      String port = app.getEnvironment().getProperty(GrpcAutoConfiguration.LOCAL_PORT_PROPERTY);
-      channel =
-          Grpc.newChannelBuilder("127.0.0.1:" + port, InsecureChannelCredentials.create()).build();
+      channel = BenchApps.channel(app);
       AdminServiceFutureStub admin = AdminServiceGrpc.newFutureStub(channel);
       var health = HealthGrpc.newFutureStub(channel);
       LoadDriver driver = new LoadDriver(warmup, seconds, maxOps);
