@@ -9,7 +9,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.flyte.admin.executor.cluster.ClustersProperties.ClusterConfig;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * Kubernetes clients of the execution clusters, as {@code flyteadmin/pkg/flytek8s/client.go}
@@ -68,17 +72,19 @@ public final class KubernetesClients {
   }
 
   /**
-   * The client of FlyteAdmin's own cluster, built on first use; its {@code kube-config} is read and
-   * parsed now.
+   * The client of FlyteAdmin's own cluster, built on first use. Its {@code kube-config} is read and
+   * checked to be a YAML mapping now (as Flyte's admin fails its start on a file it cannot load);
+   * fabric8 reads its contexts and credentials with the client, off the start path.
    *
    * @throws IllegalStateException when the {@code kube-config} file cannot be read or parsed
    */
   public static LazyClient lazyForOwnCluster(KubernetesClientProperties server) {
     String path = server.kubeConfig().replace("$HOME", System.getProperty("user.home"));
-    Config parsed = server.kubeConfig().isEmpty() ? null : parse(path);
+    String kubeconfig = server.kubeConfig().isEmpty() ? null : readKubeConfig(path);
     return new LazyClient(
         () -> {
-          Config config = parsed != null ? parsed : Config.autoConfigure(null);
+          Config config =
+              kubeconfig != null ? fromKubeConfig(kubeconfig, path) : Config.autoConfigure(null);
           if (!server.master().isEmpty()) {
             config.setMasterUrl(server.master());
           }
@@ -98,14 +104,33 @@ public final class KubernetesClients {
         .build();
   }
 
-  private static Config parse(String path) {
+  /** The kube-config's text, once it is known to be a YAML mapping. */
+  private static String readKubeConfig(String path) {
     String kubeconfig = read(path, "flyte.server.kube-config");
+    Object document;
+    try {
+      document = new Yaml(new SafeConstructor(new LoaderOptions())).load(kubeconfig);
+    } catch (RuntimeException e) {
+      throw unparsable(path, e);
+    }
+    if (!(document instanceof Map)) {
+      throw new IllegalStateException(
+          "cannot parse flyte.server.kube-config " + path + ": not a YAML mapping");
+    }
+    return kubeconfig;
+  }
+
+  private static Config fromKubeConfig(String kubeconfig, String path) {
     try {
       return Config.fromKubeconfig(kubeconfig);
     } catch (RuntimeException e) {
-      throw new IllegalStateException(
-          "cannot parse flyte.server.kube-config " + path + ": " + e.getMessage(), e);
+      throw unparsable(path, e);
     }
+  }
+
+  private static IllegalStateException unparsable(String path, RuntimeException e) {
+    return new IllegalStateException(
+        "cannot parse flyte.server.kube-config " + path + ": " + e.getMessage(), e);
   }
 
   private static String read(String path, String key) {

@@ -167,6 +167,22 @@ class WorkflowExecutorConfigurationTest {
   }
 
   @Test
+  void aKubeConfigThatIsNotAYamlMappingFailsStartUp(@TempDir Path dir) throws Exception {
+    Path kubeconfig = dir.resolve("kubeconfig");
+    Files.writeString(kubeconfig, "- just\n- a list\n");
+    runner
+        .withPropertyValues("flyte.server.kube-config=" + kubeconfig)
+        .run(
+            context ->
+                assertThat(context)
+                    .getFailure()
+                    .hasStackTraceContaining(
+                        "cannot parse flyte.server.kube-config "
+                            + kubeconfig
+                            + ": not a YAML mapping"));
+  }
+
+  @Test
   void aKubeConfigFileSelectsInClusterModeWithItsServer(@TempDir Path dir) throws Exception {
     Path kubeconfig = dir.resolve("kubeconfig");
     Files.writeString(
