@@ -21,6 +21,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -152,24 +154,14 @@ class WorkflowExecutorConfigurationTest {
                         "cannot read flyte.server.kube-config /no/such/kubeconfig"));
   }
 
-  @Test
-  void aMalformedKubeConfigFailsStartUp(@TempDir Path dir) throws Exception {
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {"clusters: [not: a: kubeconfig | ", "- just a list | : not a YAML mapping"})
+  void aMalformedKubeConfigFailsStartUp(String content, String reason, @TempDir Path dir)
+      throws Exception {
     Path kubeconfig = dir.resolve("kubeconfig");
-    Files.writeString(kubeconfig, "clusters: [not: a: kubeconfig");
-    runner
-        .withPropertyValues("flyte.server.kube-config=" + kubeconfig)
-        .run(
-            context ->
-                assertThat(context)
-                    .getFailure()
-                    .hasStackTraceContaining(
-                        "cannot parse flyte.server.kube-config " + kubeconfig));
-  }
-
-  @Test
-  void aKubeConfigThatIsNotAYamlMappingFailsStartUp(@TempDir Path dir) throws Exception {
-    Path kubeconfig = dir.resolve("kubeconfig");
-    Files.writeString(kubeconfig, "- just\n- a list\n");
+    Files.writeString(kubeconfig, content);
     runner
         .withPropertyValues("flyte.server.kube-config=" + kubeconfig)
         .run(
@@ -179,7 +171,7 @@ class WorkflowExecutorConfigurationTest {
                     .hasStackTraceContaining(
                         "cannot parse flyte.server.kube-config "
                             + kubeconfig
-                            + ": not a YAML mapping"));
+                            + (reason == null ? "" : reason)));
   }
 
   @Test
