@@ -37,7 +37,8 @@ import org.springframework.stereotype.Service;
  * event and its id, the time it occurred). Each event is one read and one self-committing write of
  * the row with its event log row ({@link NodeEventRepository}); an event whose row changed between
  * the two is computed again from the new row, so two first events of one node racing each other
- * both apply, one as the creation and one as an update.
+ * both apply, one as the creation and one as an update. Writes ready at the same time share a
+ * commit ({@link EventCommits}).
  */
 @Service
 public class NodeEventService {
@@ -49,12 +50,17 @@ public class NodeEventService {
   private final NodeEventRepository nodes;
   private final EventStorage storage;
   private final NodeExecutionChanges changes;
+  private final EventCommits commits;
 
   public NodeEventService(
-      ExecutionRepository executions, NodeEventRepository nodes, EventStorage storage) {
+      ExecutionRepository executions,
+      NodeEventRepository nodes,
+      EventStorage storage,
+      EventCommits commits) {
     this.executions = executions;
     this.nodes = nodes;
     this.storage = storage;
+    this.commits = commits;
     this.changes = new NodeExecutionChanges(storage);
   }
 
@@ -137,7 +143,7 @@ public class NodeEventService {
               parentTask(event, target),
               parentNode(event, target),
               dynamicReference);
-      return nodes.insert(created, request.getRequestId(), occurredAt);
+      return commits.write(() -> nodes.insert(created, request.getRequestId(), occurredAt));
     }
     NodeExecution.Phase current = phase(row.phase());
     if (current == event.getPhase()) {
@@ -160,11 +166,9 @@ public class NodeEventService {
             "missing entity of type execution with identifier %s", ProtoText.render(launched));
       }
     }
-    return nodes.update(
-        changes.updated(row, event, occurredAt, child, dynamicReference),
-        Objects.requireNonNull(target.version()),
-        request.getRequestId(),
-        occurredAt);
+    NodeExecutionRow updated = changes.updated(row, event, occurredAt, child, dynamicReference);
+    String version = Objects.requireNonNull(target.version());
+    return commits.write(() -> nodes.update(updated, version, request.getRequestId(), occurredAt));
   }
 
   private static @Nullable Long parentTask(NodeExecutionEvent event, Target target) {

@@ -42,6 +42,8 @@ import org.springframework.stereotype.Service;
  *       refuses the rest with {@code already_in_terminal_state} naming the incoming phase;
  *   <li>logs, reasons, custom info and metadata merge ({@link TaskClosureMerge}).
  * </ul>
+ *
+ * Writes ready at the same time share a commit ({@link EventCommits}).
  */
 @Service
 public class TaskEventService {
@@ -55,10 +57,12 @@ public class TaskEventService {
 
   private final TaskEventRepository tasks;
   private final EventStorage storage;
+  private final EventCommits commits;
 
-  public TaskEventService(TaskEventRepository tasks, EventStorage storage) {
+  public TaskEventService(TaskEventRepository tasks, EventStorage storage, EventCommits commits) {
     this.tasks = tasks;
     this.storage = storage;
+    this.commits = commits;
   }
 
   public TaskExecutionEventResponse create(TaskExecutionEventRequest request) {
@@ -145,7 +149,8 @@ public class TaskEventService {
             "Failed to get existing node execution id: [%s] with err: entry not found",
             ProtoText.render(id.getNodeExecutionId()));
       }
-      return tasks.insert(created(id, event, occurredAt));
+      TaskExecutionRow created = created(id, event, occurredAt);
+      return commits.write(() -> tasks.insert(created));
     }
     TaskExecution.Phase current = phase(row.phase());
     if (current == event.getPhase()
@@ -161,7 +166,9 @@ public class TaskEventService {
               row.phase(), event.getPhase(), ProtoText.render(id)),
           event.getPhase().name());
     }
-    return tasks.update(updated(row, event, occurredAt), Objects.requireNonNull(target.version()));
+    TaskExecutionRow updated = updated(row, event, occurredAt);
+    String version = Objects.requireNonNull(target.version());
+    return commits.write(() -> tasks.update(updated, version));
   }
 
   private TaskExecutionRow created(

@@ -19,7 +19,7 @@ class EventAdmissionTest {
   @Test
   void eventsPastTheSlotsAndTheQueueAreRefusedAsResourceExhausted() throws Exception {
     EventAdmission admission =
-        new EventAdmission(new EventProperties(1, 1, Duration.ofSeconds(30)));
+        new EventAdmission(new EventProperties(1, 1, Duration.ofSeconds(30), true));
     CountDownLatch holding = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -61,7 +61,8 @@ class EventAdmissionTest {
 
   @Test
   void aQueuedEventGivesUpAfterTheTimeout() throws Exception {
-    EventAdmission admission = new EventAdmission(new EventProperties(1, 5, Duration.ofMillis(50)));
+    EventAdmission admission =
+        new EventAdmission(new EventProperties(1, 5, Duration.ofMillis(50), true));
     CountDownLatch release = new CountDownLatch(1);
     CountDownLatch holding = new CountDownLatch(1);
     ExecutorService pool = Executors.newSingleThreadExecutor();
