@@ -14,15 +14,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     connections, so reads keep connections)
  * @param maxQueued events waiting for a slot; default 512
  * @param queueTimeout the longest an event waits for a slot; default 5s
- * @param groupCommit whether node and task event writes that are ready at the same time share one
- *     transaction and commit (docs/adr/0038-event-group-commit.md); default true
  */
 @ConfigurationProperties(prefix = "flyte.events")
 public record EventProperties(
     @DefaultValue("8") int maxInFlight,
     @DefaultValue("512") int maxQueued,
-    @DefaultValue("5s") Duration queueTimeout,
-    @DefaultValue("true") boolean groupCommit) {
+    @DefaultValue("5s") Duration queueTimeout) {
 
   public EventProperties {
     if (maxInFlight <= 0) {

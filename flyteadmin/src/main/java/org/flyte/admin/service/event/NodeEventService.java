@@ -37,8 +37,7 @@ import org.springframework.stereotype.Service;
  * event and its id, the time it occurred). Each event is one read and one self-committing write of
  * the row with its event log row ({@link NodeEventRepository}); an event whose row changed between
  * the two is computed again from the new row, so two first events of one node racing each other
- * both apply, one as the creation and one as an update. Writes ready at the same time share a
- * commit ({@link EventCommits}).
+ * both apply, one as the creation and one as an update.
  */
 @Service
 public class NodeEventService {
@@ -50,17 +49,12 @@ public class NodeEventService {
   private final NodeEventRepository nodes;
   private final EventStorage storage;
   private final NodeExecutionChanges changes;
-  private final EventCommits commits;
 
   public NodeEventService(
-      ExecutionRepository executions,
-      NodeEventRepository nodes,
-      EventStorage storage,
-      EventCommits commits) {
+      ExecutionRepository executions, NodeEventRepository nodes, EventStorage storage) {
     this.executions = executions;
     this.nodes = nodes;
     this.storage = storage;
-    this.commits = commits;
     this.changes = new NodeExecutionChanges(storage);
   }
 
@@ -143,7 +137,7 @@ public class NodeEventService {
               parentTask(event, target),
               parentNode(event, target),
               dynamicReference);
-      return commits.write(() -> nodes.insert(created, request.getRequestId(), occurredAt));
+      return nodes.insert(created, request.getRequestId(), occurredAt);
     }
     NodeExecution.Phase current = phase(row.phase());
     if (current == event.getPhase()) {
@@ -166,9 +160,11 @@ public class NodeEventService {
             "missing entity of type execution with identifier %s", ProtoText.render(launched));
       }
     }
-    NodeExecutionRow updated = changes.updated(row, event, occurredAt, child, dynamicReference);
-    String version = Objects.requireNonNull(target.version());
-    return commits.write(() -> nodes.update(updated, version, request.getRequestId(), occurredAt));
+    return nodes.update(
+        changes.updated(row, event, occurredAt, child, dynamicReference),
+        Objects.requireNonNull(target.version()),
+        request.getRequestId(),
+        occurredAt);
   }
 
   private static @Nullable Long parentTask(NodeExecutionEvent event, Target target) {

@@ -42,8 +42,6 @@ import org.springframework.stereotype.Service;
  *       refuses the rest with {@code already_in_terminal_state} naming the incoming phase;
  *   <li>logs, reasons, custom info and metadata merge ({@link TaskClosureMerge}).
  * </ul>
- *
- * Writes ready at the same time share a commit ({@link EventCommits}).
  */
 @Service
 public class TaskEventService {
@@ -57,12 +55,10 @@ public class TaskEventService {
 
   private final TaskEventRepository tasks;
   private final EventStorage storage;
-  private final EventCommits commits;
 
-  public TaskEventService(TaskEventRepository tasks, EventStorage storage, EventCommits commits) {
+  public TaskEventService(TaskEventRepository tasks, EventStorage storage) {
     this.tasks = tasks;
     this.storage = storage;
-    this.commits = commits;
   }
 
   public TaskExecutionEventResponse create(TaskExecutionEventRequest request) {
@@ -149,8 +145,7 @@ public class TaskEventService {
             "Failed to get existing node execution id: [%s] with err: entry not found",
             ProtoText.render(id.getNodeExecutionId()));
       }
-      TaskExecutionRow created = created(id, event, occurredAt);
-      return commits.write(() -> tasks.insert(created));
+      return tasks.insert(created(id, event, occurredAt));
     }
     TaskExecution.Phase current = phase(row.phase());
     if (current == event.getPhase()
@@ -166,9 +161,7 @@ public class TaskEventService {
               row.phase(), event.getPhase(), ProtoText.render(id)),
           event.getPhase().name());
     }
-    TaskExecutionRow updated = updated(row, event, occurredAt);
-    String version = Objects.requireNonNull(target.version());
-    return commits.write(() -> tasks.update(updated, version));
+    return tasks.update(updated(row, event, occurredAt), Objects.requireNonNull(target.version()));
   }
 
   private TaskExecutionRow created(

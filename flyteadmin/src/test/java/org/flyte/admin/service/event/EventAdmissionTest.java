@@ -19,7 +19,7 @@ class EventAdmissionTest {
   @Test
   void eventsPastTheSlotsAndTheQueueAreRefusedAsResourceExhausted() throws Exception {
     EventAdmission admission =
-        new EventAdmission(new EventProperties(1, 1, Duration.ofSeconds(30), true));
+        new EventAdmission(new EventProperties(1, 1, Duration.ofSeconds(30)));
     CountDownLatch holding = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -61,8 +61,7 @@ class EventAdmissionTest {
 
   @Test
   void aQueuedEventGivesUpAfterTheTimeout() throws Exception {
-    EventAdmission admission =
-        new EventAdmission(new EventProperties(1, 5, Duration.ofMillis(50), true));
+    EventAdmission admission = new EventAdmission(new EventProperties(1, 5, Duration.ofMillis(50)));
     CountDownLatch release = new CountDownLatch(1);
     CountDownLatch holding = new CountDownLatch(1);
     ExecutorService pool = Executors.newSingleThreadExecutor();
