@@ -18,7 +18,7 @@ import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -29,6 +29,7 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 import org.flyte.bench.admin.StatementRecorder;
 import org.flyte.bench.load.BenchApps;
+import org.flyte.bench.load.CpuAccount;
 import org.flyte.bench.load.LoadOptions;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -60,7 +61,7 @@ public final class EventLoad {
           .setVersion("v1")
           .build();
 
-  record Phase(String name, long ops, double seconds, Histogram latencies) {
+  record Phase(String name, long ops, double seconds, Histogram latencies, Map<String, Long> cpu) {
     double rate() {
       return ops / seconds;
     }
@@ -74,6 +75,9 @@ public final class EventLoad {
     }
   }
 
+  /** Where each measured phase's CPU goes (set once the app runs). */
+  private static CpuAccount cpu;
+
   private EventLoad() {}
 
   public static void main(String[] args) throws Exception {
@@ -86,12 +90,16 @@ public final class EventLoad {
     int seedNodes = options.integer("seed-nodes", 1000000);
     Path dir = options.path("dir", "bench/target/event-bench").toAbsolutePath();
     Path report = options.path("report", "bench/results/events.md");
+    int fillfactor = options.integer("fillfactor", 0);
+    int floorBatch = options.integer("floor-batch", 0);
+    boolean statementStats = Boolean.parseBoolean(options.text("statement-stats", "false"));
     Files.createDirectories(dir.resolve("storage"));
     StatementRecorder recorder = new StatementRecorder();
     ConfigurableApplicationContext app =
         BenchApps.startAdmin(
             dir, context -> context.getBeanFactory().addBeanPostProcessor(recorder));
     ManagedChannel channel = null;
+    cpu = new CpuAccount(dir.resolve("postgres").toString());
     try {
       DataSource dataSource = app.getBean(DataSource.class);
       JdbcClient jdbc = JdbcClient.create(dataSource);
@@ -101,6 +109,11 @@ public final class EventLoad {
       jdbc.sql(
               "CREATE TABLE IF NOT EXISTS bench_inserts (id bigserial, a text, b text, t timestamptz)")
           .update();
+      if (fillfactor > 0) {
+        for (String table : List.of("node_executions", "task_executions")) {
+          jdbc.sql("ALTER TABLE " + table + " SET (fillfactor = " + fillfactor + ")").update();
+        }
+      }
 
       List<Phase> phases = new ArrayList<>();
       String round = Long.toString(System.currentTimeMillis(), 36);
@@ -115,7 +128,26 @@ public final class EventLoad {
       }
       List<WorkflowExecutionIdentifier> later = seeder.executions("again-" + round, executions);
       phases.add(jdbcFloor(dataSource, senders, warmup, seconds, "JDBC INSERT + COMMIT (seeded)"));
+      if (statementStats) {
+        // Needs shared_preload_libraries = 'pg_stat_statements' in the data dir's postgresql.conf.
+        jdbc.sql("CREATE EXTENSION IF NOT EXISTS pg_stat_statements").update();
+        jdbc.sql("SELECT pg_stat_statements_reset()").query().listOfRows();
+      }
       phases.add(events(admin, later, senders, warmup, seconds, "events (seeded)"));
+      String statements = "";
+      if (statementStats) {
+        statements = EventReport.statementStats(jdbc);
+      }
+      if (floorBatch > 1) {
+        phases.add(
+            jdbcFloor(
+                dataSource,
+                senders,
+                warmup,
+                seconds,
+                floorBatch,
+                "JDBC " + floorBatch + " INSERTs + one COMMIT (per row)"));
+      }
 
       StringBuilder plans = new StringBuilder();
       try (Connection connection = dataSource.getConnection()) {
@@ -161,7 +193,7 @@ public final class EventLoad {
         }
       }
       String text =
-          report(
+          EventReport.report(
               senders,
               seconds,
               warmup,
@@ -169,6 +201,7 @@ public final class EventLoad {
               seeder.count("executions"),
               seeder.count("node_executions"),
               seeded,
+              statements,
               plans.toString());
       Files.createDirectories(report.toAbsolutePath().getParent());
       Files.writeString(report, text);
@@ -214,29 +247,43 @@ public final class EventLoad {
   static Phase jdbcFloor(
       DataSource dataSource, int senders, Duration warmup, Duration length, String name)
       throws Exception {
-    return measure(
-        name,
-        senders,
-        warmup,
-        length,
-        (thread, recorder) ->
-            timed(
-                recorder,
-                () -> {
-                  try (Connection connection = dataSource.getConnection()) {
-                    connection.setAutoCommit(false);
-                    try (PreparedStatement statement =
-                        connection.prepareStatement(
-                            "INSERT INTO bench_inserts (a, b, t) VALUES (?, ?, now())")) {
-                      statement.setString(1, "node-" + thread);
-                      statement.setString(2, "QUEUED");
-                      statement.executeUpdate();
-                    }
-                    connection.commit();
-                  } catch (java.sql.SQLException e) {
-                    throw new IllegalStateException(e);
-                  }
-                }));
+    return jdbcFloor(dataSource, senders, warmup, length, 1, name);
+  }
+
+  /**
+   * The floor with {@code rows} one-row INSERTs per COMMIT, each row one operation: what sharing a
+   * commit saves per row.
+   */
+  static Phase jdbcFloor(
+      DataSource dataSource, int senders, Duration warmup, Duration length, int rows, String name)
+      throws Exception {
+    Phase phase =
+        measure(
+            name,
+            senders,
+            warmup,
+            length,
+            (thread, recorder) ->
+                timed(
+                    recorder,
+                    () -> {
+                      try (Connection connection = dataSource.getConnection()) {
+                        connection.setAutoCommit(false);
+                        try (PreparedStatement statement =
+                            connection.prepareStatement(
+                                "INSERT INTO bench_inserts (a, b, t) VALUES (?, ?, now())")) {
+                          for (int row = 0; row < rows; row++) {
+                            statement.setString(1, "node-" + thread);
+                            statement.setString(2, "QUEUED");
+                            statement.executeUpdate();
+                          }
+                        }
+                        connection.commit();
+                      } catch (java.sql.SQLException e) {
+                        throw new IllegalStateException(e);
+                      }
+                    }));
+    return new Phase(name, phase.ops() * rows, phase.seconds(), phase.latencies(), phase.cpu());
   }
 
   /** One loop iteration of a sender; records the latency of each operation it makes. */
@@ -247,18 +294,25 @@ public final class EventLoad {
   /** A warm-up then a measured run of {@code senders} threads looping over {@code body}. */
   static Phase measure(String name, int senders, Duration warmup, Duration length, Body body)
       throws Exception {
-    loop(senders, warmup, body, new Recorder(3));
-    Recorder recorder = new Recorder(3);
-    long start = System.nanoTime();
-    loop(senders, length, body, recorder);
-    double secs = (System.nanoTime() - start) / 1e9;
-    Histogram latencies = recorder.getIntervalHistogram();
-    return new Phase(name, latencies.getTotalCount(), secs, latencies);
+    ExecutorService pool = Executors.newFixedThreadPool(senders);
+    try {
+      loop(pool, senders, warmup, body, new Recorder(3));
+      Recorder recorder = new Recorder(3);
+      CpuAccount.Snapshot before = cpu.snapshot();
+      long start = System.nanoTime();
+      loop(pool, senders, length, body, recorder);
+      double secs = (System.nanoTime() - start) / 1e9;
+      Map<String, Long> used = cpu.snapshot().minus(before);
+      Histogram latencies = recorder.getIntervalHistogram();
+      return new Phase(name, latencies.getTotalCount(), secs, latencies, used);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
-  private static void loop(int senders, Duration length, Body body, Recorder recorder)
+  private static void loop(
+      ExecutorService pool, int senders, Duration length, Body body, Recorder recorder)
       throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(senders);
     long deadline = System.nanoTime() + length.toNanos();
     List<Future<?>> workers = new ArrayList<>();
     for (int t = 0; t < senders; t++) {
@@ -274,69 +328,11 @@ public final class EventLoad {
     for (Future<?> worker : workers) {
       worker.get(length.toSeconds() + 120, TimeUnit.SECONDS);
     }
-    pool.shutdownNow();
   }
 
   private static void timed(Recorder recorder, Runnable call) {
     long begin = System.nanoTime();
     call.run();
     recorder.recordValue(System.nanoTime() - begin);
-  }
-
-  private static String report(
-      int senders,
-      Duration seconds,
-      Duration warmup,
-      List<Phase> phases,
-      long executions,
-      long nodes,
-      long seeded,
-      String plans) {
-    StringBuilder out = new StringBuilder("# FlyteAdmin event ingestion benchmark\n\n");
-    out.append(
-        String.format(
-            Locale.ROOT,
-            "%d senders over loopback gRPC, each replaying propeller's events for one node after"
-                + " another (node QUEUED, node RUNNING, task RUNNING, task SUCCEEDED, node"
-                + " SUCCEEDED: 2 inserts and 3 read-change-writes, the node ones each with its"
-                + " event log row), against the same %d threads doing a one-row INSERT and COMMIT"
-                + " through the app's connection pool (the physical floor). Each phase %d s after a %d s"
-                + " warm-up. Tables at the end: %,d executions, %,d node executions (%,d seeded by"
-                + " SQL before the seeded phases). Machine: %d cores shared with other work, Java"
-                + " %s; the app, its embedded PostgreSQL and the driver share it.%n%n",
-            senders,
-            senders,
-            seconds.toSeconds(),
-            warmup.toSeconds(),
-            executions,
-            nodes,
-            seeded,
-            Runtime.getRuntime().availableProcessors(),
-            System.getProperty("java.version")));
-    out.append("| phase | operations | ops/s | p50 ms | p99 ms |\n|---|---:|---:|---:|---:|\n");
-    for (Phase phase : phases) {
-      out.append(
-          String.format(
-              Locale.ROOT,
-              "| %s | %,d | %,.0f | %.2f | %.2f |%n",
-              phase.name(),
-              phase.ops(),
-              phase.rate(),
-              phase.p50(),
-              phase.p99()));
-    }
-    double emptyRatio = phases.get(1).rate() / phases.get(0).rate();
-    double seededRatio = phases.get(3).rate() / phases.get(2).rate();
-    out.append(
-        String.format(
-            Locale.ROOT,
-            "%nEvents per second as a ratio to the floor: %.2f on empty tables, %.2f on seeded"
-                + " tables; seeded events / empty events: %.2f.%n%n",
-            emptyRatio,
-            seededRatio,
-            phases.get(3).rate() / phases.get(1).rate()));
-    out.append("## Query plans of the list RPCs (EXPLAIN ANALYZE, seeded tables)\n\n");
-    out.append(plans);
-    return out.toString();
   }
 }
