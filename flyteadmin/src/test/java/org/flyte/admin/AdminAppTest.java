@@ -47,6 +47,8 @@ public abstract class AdminAppTest {
     registry.add("spring.grpc.server.port", () -> "0");
     registry.add("flyte.storage.type", () -> "mem");
     registry.add("flyte.storage.container", () -> "flyte");
+    // The self-warm before ready (SelfWarmupTest): short, the context starts once it is done.
+    registry.add("flyte.flyteadmin.warmup.duration", () -> "2s");
     // A restricted task type (TaskApiTest): all of one project, one domain of another.
     registry.add("flyte.task_type_whitelist.restricted[0].project", () -> "whitelisted");
     registry.add("flyte.task_type_whitelist.restricted[1].project", () -> "whitelisted-domain");
