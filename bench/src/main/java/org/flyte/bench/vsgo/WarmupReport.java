@@ -28,12 +28,6 @@ final class WarmupReport {
         IntStream.range(steadyFrom, b.seconds()).mapToDouble(b::total).toArray());
   }
 
-  /** The same, for call {@code call} of the cycle only. */
-  static double steady(WarmupLanes.Buckets b, int call, int steadyFrom) {
-    return FloorReport.median(
-        IntStream.range(steadyFrom, b.seconds()).mapToDouble(s -> b.done()[call].get(s)).toArray());
-  }
-
   static String perSecond(WarmupLanes.Buckets b) {
     return Arrays.toString(IntStream.range(0, b.seconds()).mapToLong(b::total).toArray());
   }
@@ -84,38 +78,8 @@ final class WarmupReport {
               each));
     }
     out.append(
-        "\nPer call, steady calls/s and 0–10 s mean / steady (medians over the starts):\n\n");
-    out.append("| call |");
-    names.forEach(
-        n -> out.append(' ').append(n).append(" steady | ").append(n).append(" 0–10 s |"));
-    out.append("\n|---|");
-    names.forEach(n -> out.append("---:|---:|"));
-    out.append('\n');
-    for (int call = 0; call < WarmupLanes.CALLS.size(); call++) {
-      out.append("| ").append(WarmupLanes.CALLS.get(call)).append(" |");
-      for (String name : names) {
-        int c = call;
-        double[] steady =
-            results.get(name).stream()
-                .mapToDouble(r -> steady(r.buckets(), c, steadyFrom))
-                .toArray();
-        double[] ten =
-            results.get(name).stream()
-                .mapToDouble(
-                    r ->
-                        IntStream.range(0, 10).mapToDouble(x -> r.buckets().done()[c].get(x)).sum()
-                            / 10
-                            / steady(r.buckets(), c, steadyFrom))
-                .toArray();
-        out.append(
-            String.format(
-                Locale.ROOT,
-                " %,.0f | %.2f |",
-                FloorReport.median(steady),
-                FloorReport.median(ten)));
-      }
-      out.append('\n');
-    }
+        "\nEvery lane runs the six calls of its cycle one after the other, so each call completes"
+            + " at the same rate; the per-call share of the time is not measured here.\n");
     out.append("\nCalls/s per second from ready, each start:\n\n");
     for (String name : names) {
       for (WarmupLoad.Run r : results.get(name)) {
