@@ -28,13 +28,14 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Runs {@link WarmupCycle}s for {@link WarmupProperties#duration()}, then deletes the blobs the
- * rolled-back workflow registrations wrote (their closures, under the throwaway project). It runs
- * as the last step of the start, on the main thread, with every listener open but before the app
- * reports ready: Spring Boot publishes readiness after the application runners, so {@code
- * /healthcheck} and the gRPC health service answer not ready until it is done, and no request waits
- * behind it. Only in a serving app ({@code serve}), never in one-shot commands; off with {@code
- * flyteadmin.warmup.enabled: false}. A failure ends it with a warning: the app starts either way.
+ * Runs {@link WarmupCycle}s for {@link WarmupProperties#duration()}, then, on a daemon thread,
+ * deletes the blobs the rolled-back workflow registrations wrote (their closures, under the
+ * throwaway project). It runs as the last step of the start, on the main thread, with every
+ * listener open but before the app reports ready: Spring Boot publishes readiness after the
+ * application runners, so {@code /healthcheck} and the gRPC health service answer not ready until
+ * it is done, and no request waits behind it. Only in a serving app ({@code serve}), never in
+ * one-shot commands; off with {@code flyteadmin.warmup.enabled: false}. A failure ends it with a
+ * warning: the app starts either way.
  */
 @Component
 @ConditionalOnWebApplication
@@ -119,22 +120,29 @@ public class SelfWarmup implements ApplicationRunner {
       failure = e.toString();
       LOG.warn("self-warm stopped after {} cycles", cycles, e);
     }
-    int deleted = deleteClosures(project);
-    outcome =
-        new Outcome(
-            project,
-            cycles,
-            calls,
-            Duration.ofNanos(System.nanoTime() - start),
-            deleted,
-            Optional.ofNullable(failure));
-    LOG.info(
-        "self-warm: {} cycles, {} calls in {} ms (nothing committed, {} closures deleted)",
-        cycles,
-        calls,
-        outcome.took().toMillis(),
-        deleted);
-    done.countDown();
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+    int made = cycles;
+    int madeCalls = calls;
+    Optional<String> failed = Optional.ofNullable(failure);
+    // The closures go on a daemon thread: on an object store, a delete per closure would hold the
+    // app's readiness for as long again as the warm-up itself.
+    Thread cleanup =
+        new Thread(
+            () -> {
+              int deleted = deleteClosures(project);
+              outcome = new Outcome(project, made, madeCalls, took, deleted, failed);
+              LOG.info(
+                  "self-warm: {} cycles, {} calls in {} ms (nothing committed, {} closures"
+                      + " deleted)",
+                  made,
+                  madeCalls,
+                  took.toMillis(),
+                  deleted);
+              done.countDown();
+            },
+            "self-warm-cleanup");
+    cleanup.setDaemon(true);
+    cleanup.start();
   }
 
   private int deleteClosures(String project) {
