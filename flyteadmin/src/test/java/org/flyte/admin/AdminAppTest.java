@@ -11,11 +11,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.flyte.admin.executor.RecordingWorkflowExecutor;
+import org.flyte.admin.warmup.SelfWarmup;
 import org.flyte.common.grpc.GrpcAutoConfiguration;
 import org.flyte.testing.TestPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.UseMainMethod;
@@ -47,6 +50,8 @@ public abstract class AdminAppTest {
     registry.add("spring.grpc.server.port", () -> "0");
     registry.add("flyte.storage.type", () -> "mem");
     registry.add("flyte.storage.container", () -> "flyte");
+    // The self-warm before ready (SelfWarmupTest): short; each test waits for its clean-up too.
+    registry.add("flyte.flyteadmin.warmup.duration", () -> "2s");
     // A restricted task type (TaskApiTest): all of one project, one domain of another.
     registry.add("flyte.task_type_whitelist.restricted[0].project", () -> "whitelisted");
     registry.add("flyte.task_type_whitelist.restricted[1].project", () -> "whitelisted-domain");
@@ -57,12 +62,18 @@ public abstract class AdminAppTest {
   }
 
   @Autowired protected Environment environment;
+  @Autowired private ObjectProvider<SelfWarmup> selfWarmup;
 
   protected ManagedChannel channel;
   protected final HttpClient http = HttpClient.newHttpClient();
 
   @BeforeEach
-  void connect() {
+  void connect() throws InterruptedException {
+    // Tests that compare all blobs before and after must not see the self-warm's being deleted.
+    SelfWarmup warmup = selfWarmup.getIfAvailable();
+    if (warmup != null) {
+      warmup.await(Duration.ofSeconds(60));
+    }
     channel =
         Grpc.newChannelBuilder(
                 "localhost:" + environment.getProperty(GrpcAutoConfiguration.LOCAL_PORT_PROPERTY),

@@ -265,6 +265,8 @@ public final class Sandbox implements AutoCloseable {
     args.add("--flyte.server.grpc.port=" + settings.adminGrpcPort());
     // Flyte's sandbox (single binary) seeds the project flytesnacks at every start.
     args.add("--flyte.flyteadmin.seedProjects=flytesnacks");
+    // No self-warm before ready (docs/adr/0037-warm-up.md): the sandbox is for starting quickly.
+    args.add("--flyte.flyteadmin.warmup.enabled=false");
     args.add("--spring.grpc.server.health.service.flyteadmin.exclude=" + SandboxReadiness.NAME);
     if (auth != null) {
       args.addAll(auth.adminArgs());

@@ -129,7 +129,7 @@ public final class StartupProbe {
     }
   }
 
-  private static boolean ready(Target target, HttpClient http) throws InterruptedException {
+  static boolean ready(Target target, HttpClient http) throws InterruptedException {
     try {
       HttpResponse<Void> response =
           http.send(

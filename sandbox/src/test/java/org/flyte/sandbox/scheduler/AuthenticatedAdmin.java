@@ -104,6 +104,7 @@ final class AuthenticatedAdmin implements AutoCloseable {
             "--flyte.server.grpc.port=0",
             "--flyte.storage.type=mem",
             "--flyte.storage.container=flyte",
+            "--flyte.flyteadmin.warmup.enabled=false",
             "--spring.main.banner-mode=off",
             "--logging.level.root=WARN"));
     args.addAll(auth.adminArgs());

@@ -66,6 +66,7 @@ class BrowserLoginTest {
     registry.add("flyte.server.grpc.port", () -> "0");
     registry.add("spring.grpc.server.port", () -> "0");
     registry.add("flyte.storage.type", () -> "mem");
+    registry.add("flyte.flyteadmin.warmup.enabled", () -> "false");
     registry.add("flyte.storage.container", () -> "flyte");
     registry.add("flyte.server.security.useAuth", () -> "true");
     registry.add("flyte.server.security.insecureCookieHeader", () -> "true");
