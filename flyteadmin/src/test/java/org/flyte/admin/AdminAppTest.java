@@ -50,7 +50,9 @@ public abstract class AdminAppTest {
     registry.add("spring.grpc.server.port", () -> "0");
     registry.add("flyte.storage.type", () -> "mem");
     registry.add("flyte.storage.container", () -> "flyte");
-    // The self-warm before ready (SelfWarmupTest): short; each test waits for its clean-up too.
+    // The self-warm before ready (SelfWarmupTest), opt-in: on and short; each test waits for its
+    // clean-up too.
+    registry.add("flyte.flyteadmin.warmup.enabled", () -> "true");
     registry.add("flyte.flyteadmin.warmup.duration", () -> "2s");
     // A restricted task type (TaskApiTest): all of one project, one domain of another.
     registry.add("flyte.task_type_whitelist.restricted[0].project", () -> "whitelisted");

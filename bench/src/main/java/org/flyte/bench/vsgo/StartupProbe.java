@@ -38,9 +38,10 @@ import org.flyte.bench.load.LoadOptions;
  *
  * <p>Options ({@code --name=value}): {@code targets} (go,ours; the first is the baseline), {@code
  * <target>.cmd} (the command line, split on spaces), {@code <target>.dir} (working directory),
- * {@code <target>.grpc} (host:port), {@code <target>.http} (http://host:port), {@code runs} (5),
- * {@code settle-seconds} (2), {@code timeout-seconds} (120), {@code logs} (/tmp: the processes'
- * output, {@code <target>.log}), {@code report}.
+ * {@code <target>.grpc} (host:port, or {@code none} for an app without a gRPC listener), {@code
+ * <target>.http} (http://host:port), {@code runs} (5), {@code settle-seconds} (2), {@code
+ * timeout-seconds} (120), {@code logs} (/tmp: the processes' output, {@code <target>.log}), {@code
+ * report}.
  */
 public final class StartupProbe {
 
@@ -142,6 +143,9 @@ public final class StartupProbe {
       }
     } catch (IOException e) {
       return false;
+    }
+    if (target.grpc().equals("none")) {
+      return true; // an app without a gRPC listener (FlyteScheduler)
     }
     ManagedChannel channel =
         Grpc.newChannelBuilder(target.grpc(), InsecureChannelCredentials.create()).build();

@@ -34,12 +34,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * listener open but before the app reports ready: Spring Boot publishes readiness after the
  * application runners, so {@code /healthcheck} and the gRPC health service answer not ready until
  * it is done, and no request waits behind it. Only in a serving app ({@code serve}), never in
- * one-shot commands; off with {@code flyteadmin.warmup.enabled: false}. A failure ends it with a
- * warning: the app starts either way.
+ * one-shot commands; off unless {@code flyteadmin.warmup.enabled: true} (it delays ready). A
+ * failure ends it with a warning: the app starts either way.
  */
 @Component
 @ConditionalOnWebApplication
-@ConditionalOnBooleanProperty(name = "flyte.flyteadmin.warmup.enabled", matchIfMissing = true)
+@ConditionalOnBooleanProperty(name = "flyte.flyteadmin.warmup.enabled")
 @EnableConfigurationProperties(WarmupProperties.class)
 public class SelfWarmup implements ApplicationRunner {
 
