@@ -8,15 +8,20 @@ import com.google.protobuf.ByteString;
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.EnumValueDescriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
+import com.google.protobuf.Duration;
 import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
+import com.google.protobuf.Timestamp;
+import com.google.protobuf.util.Durations;
 import com.google.protobuf.util.JsonFormat;
+import com.google.protobuf.util.Timestamps;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Writes a message as protojson with {@code EmitUnpopulated} in one pass over the message, straight
@@ -24,10 +29,9 @@ import java.util.List;
  * their defaults, empty lists and maps, unset singular fields with presence outside a oneof as
  * {@code null}, unset oneof members omitted. Values are spelled as protobuf-java's {@link
  * JsonFormat} spells them (64-bit integers and bytes quoted, {@code NaN} and infinities as strings,
- * unknown enum numbers as numbers); the well-known types with a special form ({@link
- * ProtoJsonShape#SPECIAL_FORMS}) are printed by {@code JsonFormat} itself. It replaces printing
- * with {@code JsonFormat}, parsing that text back and walking the tree, which cost four passes per
- * page (bench/results/rest-encoding.md).
+ * unknown enum numbers as numbers), the well-known types in their special forms. It replaces
+ * printing with {@code JsonFormat}, parsing that text back and walking the tree, which cost four
+ * passes per page (bench/results/rest-encoding.md).
  */
 final class ProtoJsonPrinter {
 
@@ -155,9 +159,81 @@ final class ProtoJsonPrinter {
     }
   }
 
-  /** {@code JsonFormat}'s text of a well-known type, its strings escaped as the rest are. */
+  /**
+   * A well-known type in its special form: timestamps, durations, wrappers and the {@code Struct}
+   * family written here as {@code JsonFormat} writes them; anything else (a field mask, a value out
+   * of range) as {@code JsonFormat}'s text, its strings escaped as the rest are.
+   */
   private void specialForm(Message message, JsonWriter out) throws IOException {
+    Descriptor type = message.getDescriptorForType();
+    String name = type.getFullName();
+    try {
+      switch (name) {
+        case "google.protobuf.Timestamp" -> {
+          out.value(Timestamps.toString(timestamp(message, type)));
+          return;
+        }
+        case "google.protobuf.Duration" -> {
+          out.value(Durations.toString(duration(message, type)));
+          return;
+        }
+        case "google.protobuf.Struct" -> {
+          FieldDescriptor fields = type.findFieldByNumber(1);
+          map(fields, (List<?>) message.getField(fields), out);
+          return;
+        }
+        case "google.protobuf.ListValue" -> {
+          FieldDescriptor values = type.findFieldByNumber(1);
+          out.beginArray();
+          for (Object item : (List<?>) message.getField(values)) {
+            value((Message) item, out);
+          }
+          out.endArray();
+          return;
+        }
+        case "google.protobuf.Value" -> {
+          Map<FieldDescriptor, Object> kind = message.getAllFields();
+          if (kind.isEmpty()) {
+            out.nullValue();
+            return;
+          }
+          Map.Entry<FieldDescriptor, Object> only = kind.entrySet().iterator().next();
+          boolean finite = !(only.getValue() instanceof Double d) || Double.isFinite(d);
+          if (kind.size() == 1 && finite) { // JsonFormat refuses NaN and infinities here
+            single(only.getKey(), only.getValue(), out);
+            return;
+          }
+        }
+        default -> {
+          if (name.endsWith("Value") && ProtoJsonShape.SPECIAL_FORMS.contains(name)) {
+            FieldDescriptor wrapped = type.findFieldByNumber(1); // the wrappers' `value`
+            single(wrapped, message.getField(wrapped), out);
+            return;
+          }
+        }
+      }
+    } catch (IllegalArgumentException e) {
+      // out of the range protojson allows: JsonFormat's own message below
+    }
     Streams.write(JsonParser.parseString(specialForms.print(message)), out);
+  }
+
+  private static Timestamp timestamp(Message message, Descriptor type) {
+    return message instanceof Timestamp t
+        ? t
+        : Timestamp.newBuilder()
+            .setSeconds((Long) message.getField(type.findFieldByNumber(1)))
+            .setNanos((Integer) message.getField(type.findFieldByNumber(2)))
+            .build();
+  }
+
+  private static Duration duration(Message message, Descriptor type) {
+    return message instanceof Duration d
+        ? d
+        : Duration.newBuilder()
+            .setSeconds((Long) message.getField(type.findFieldByNumber(1)))
+            .setNanos((Integer) message.getField(type.findFieldByNumber(2)))
+            .build();
   }
 
   private void any(Message message, JsonWriter out) throws IOException {

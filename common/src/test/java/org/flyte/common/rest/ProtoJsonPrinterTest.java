@@ -1,17 +1,25 @@
 package org.flyte.common.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import com.google.protobuf.BoolValue;
 import com.google.protobuf.ByteString;
+import com.google.protobuf.ListValue;
 import com.google.protobuf.Message;
+import com.google.protobuf.NullValue;
 import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
+import com.google.protobuf.util.Durations;
 import com.google.protobuf.util.JsonFormat;
 import com.google.protobuf.util.Timestamps;
+import flyteidl.admin.ExecutionOuterClass.Execution;
+import flyteidl.admin.ExecutionOuterClass.ExecutionClosure;
+import flyteidl.admin.ExecutionOuterClass.ExecutionSpec;
 import flyteidl.admin.TaskOuterClass.Task;
 import flyteidl.admin.TaskOuterClass.TaskClosure;
 import flyteidl.core.Compiler.CompiledTask;
@@ -108,6 +116,41 @@ class ProtoJsonPrinterTest {
                   .build())
           .build();
 
+  /** A Struct with every kind of Value. */
+  private static final Struct VALUES =
+      Struct.newBuilder()
+          .putFields(
+              "list",
+              Value.newBuilder()
+                  .setListValue(
+                      ListValue.newBuilder()
+                          .addValues(Value.getDefaultInstance())
+                          .addValues(Value.newBuilder().setNullValue(NullValue.NULL_VALUE))
+                          .addValues(Value.newBuilder().setNumberValue(1))
+                          .addValues(Value.newBuilder().setNumberValue(0.25))
+                          .addValues(
+                              Value.newBuilder().setListValue(ListValue.getDefaultInstance())))
+                  .build())
+          .build();
+
+  private static final Execution WELL_KNOWN =
+      Execution.newBuilder()
+          .setSpec(
+              ExecutionSpec.newBuilder()
+                  .setInterruptible(BoolValue.of(true))
+                  .setInputs(
+                      LiteralMap.newBuilder()
+                          .putLiterals(
+                              "generic",
+                              Literal.newBuilder()
+                                  .setScalar(Scalar.newBuilder().setGeneric(VALUES))
+                                  .build())))
+          .setClosure(
+              ExecutionClosure.newBuilder()
+                  .setStartedAt(Timestamps.fromMillis(1_700_000_000_123L))
+                  .setDuration(Durations.fromMillis(12_500)))
+          .build();
+
   /** Ours without its nulls is what JsonFormat prints (same values, any order). */
   private static void assertSameValuesAsJsonFormat(Message message) throws Exception {
     for (boolean protoNames : new boolean[] {true, false}) {
@@ -146,6 +189,28 @@ class ProtoJsonPrinterTest {
     assertSameValuesAsJsonFormat(TASK);
     assertSameValuesAsJsonFormat(LITERALS);
     assertSameValuesAsJsonFormat(Task.getDefaultInstance());
+    assertSameValuesAsJsonFormat(WELL_KNOWN);
+  }
+
+  @Test
+  void refusesANonFiniteNumberInAValueAsJsonFormatDoes() {
+    Struct nan =
+        Struct.newBuilder()
+            .putFields("x", Value.newBuilder().setNumberValue(Double.NaN).build())
+            .build();
+    assertThatThrownBy(() -> JsonMarshaler.protoNames(TYPES).print(nan))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("infinity or nan");
+  }
+
+  @Test
+  void spellsWellKnownTypesAsJsonFormatDoes() throws Exception {
+    String text = JsonMarshaler.protoNames(TYPES).print(WELL_KNOWN);
+    assertThat(text)
+        .contains("\"duration\":\"12.500s\"")
+        .contains("\"interruptible\":true")
+        .contains("\"list\":[null,null,1.0,0.25,[]]")
+        .contains("\"started_at\":\"2023-11-14T22:13:20.123Z\"");
   }
 
   @Test
