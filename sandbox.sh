@@ -43,7 +43,7 @@ cds_train() {
   train=$(mktemp -d)
   tmp="$cds_archive.$$"
   echo "Preparing class data sharing for faster starts (once per build, about half a minute)..."
-  java -Xms256m -XX:+UseSerialGC -XX:ArchiveClassesAtExit="$tmp" -Xlog:cds=off -Xlog:cds+dynamic=off \
+  java -Xms32m -XX:+UseSerialGC -XX:ArchiveClassesAtExit="$tmp" -Xlog:cds=off -Xlog:cds+dynamic=off \
     -jar "$cds_dir/$jar_name" --dir="$train" --admin-http-port=0 --admin-grpc-port=0 \
     --catalog-grpc-port=0 --catalog-http-port=0 --scheduler-port=0 --s3-port=0 >"$train.log" 2>&1 &
   pid=$!
@@ -66,6 +66,8 @@ cds_train() {
 
 # glibc's per-thread malloc arenas hold freed native memory; two are enough (docs/adr/0033-memory-footprint.md).
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
+# A small initial heap: the start touches all of SerialGC's young generation (a third of the heap),
+# so -Xms256m kept ~25 MiB more resident than -Xms32m for the same start time (bench/results/vs-go.md).
 
 if [ "${FLYTE_SANDBOX_CDS:-on}" != off ]; then
   # One training at a time; a second sandbox.sh waits for the first one's archive.
@@ -76,8 +78,8 @@ if [ "${FLYTE_SANDBOX_CDS:-on}" != off ]; then
   fi
   exec 9>&-
   if [ -s "$cds_archive" ]; then
-    exec java ${SANDBOX_JAVA_OPTS:--Xms256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:TrimNativeHeapInterval=5000} \
+    exec java ${SANDBOX_JAVA_OPTS:--Xms32m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:TrimNativeHeapInterval=5000} \
       -XX:SharedArchiveFile="$cds_archive" -jar "$cds_dir/$(basename "$(jar)")" "$@"
   fi
 fi
-exec java ${SANDBOX_JAVA_OPTS:--Xms256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:TrimNativeHeapInterval=5000} -jar "$(jar)" "$@"
+exec java ${SANDBOX_JAVA_OPTS:--Xms32m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:TrimNativeHeapInterval=5000} -jar "$(jar)" "$@"
