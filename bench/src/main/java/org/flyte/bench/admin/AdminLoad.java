@@ -29,6 +29,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
+import org.flyte.admin.warmup.WarmupEntities;
 import org.flyte.bench.load.BenchApps;
 import org.flyte.bench.load.LoadDriver;
 import org.flyte.bench.load.LoadOptions;
@@ -207,12 +208,12 @@ public final class AdminLoad {
   }
 
   private static TaskCreateRequest createTask(Identifier id) {
-    TaskSpec spec = BenchEntities.task(id);
+    TaskSpec spec = WarmupEntities.task(id);
     return TaskCreateRequest.newBuilder().setId(id).setSpec(spec).build();
   }
 
   private static WorkflowCreateRequest createWorkflow(Identifier id, Identifier task) {
-    WorkflowSpec spec = BenchEntities.workflow(id, task);
+    WorkflowSpec spec = WarmupEntities.workflow(id, task);
     return WorkflowCreateRequest.newBuilder().setId(id).setSpec(spec).build();
   }
 

@@ -38,7 +38,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
-import org.flyte.bench.admin.BenchEntities;
+import org.flyte.admin.warmup.WarmupEntities;
 import org.flyte.bench.admin.StatementRecorder;
 import org.flyte.bench.load.BenchApps;
 import org.flyte.bench.load.LoadDriver;
@@ -125,14 +125,14 @@ public final class ExecutionLoad {
               admin.createTask(
                   TaskCreateRequest.newBuilder()
                       .setId(task)
-                      .setSpec(BenchEntities.task(task))
+                      .setSpec(WarmupEntities.task(task))
                       .build()));
       ignoreAlreadyExists(
           () ->
               admin.createWorkflow(
                   WorkflowCreateRequest.newBuilder()
                       .setId(workflow)
-                      .setSpec(BenchEntities.workflow(workflow, task))
+                      .setSpec(WarmupEntities.workflow(workflow, task))
                       .build()));
       for (int i = 0; i < launchPlans; i++) {
         Identifier plan = id(ResourceType.LAUNCH_PLAN, "bench.lp" + i);

@@ -26,7 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
-import org.flyte.bench.admin.BenchEntities;
+import org.flyte.admin.warmup.WarmupEntities;
 
 /**
  * The launch plans {@link SchedulerAdminLoad} registers and activates on the real FlyteAdmin: one
@@ -57,13 +57,13 @@ final class ScheduledLaunchPlans {
     Identifier workflow = id(ResourceType.WORKFLOW, "bench.wf");
     admin
         .createTask(
-            TaskCreateRequest.newBuilder().setId(task).setSpec(BenchEntities.task(task)).build())
+            TaskCreateRequest.newBuilder().setId(task).setSpec(WarmupEntities.task(task)).build())
         .get();
     admin
         .createWorkflow(
             WorkflowCreateRequest.newBuilder()
                 .setId(workflow)
-                .setSpec(BenchEntities.workflow(workflow, task))
+                .setSpec(WarmupEntities.workflow(workflow, task))
                 .build())
         .get();
     Schedule schedule =

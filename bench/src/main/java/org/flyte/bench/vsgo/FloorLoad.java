@@ -36,7 +36,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
-import org.flyte.bench.admin.BenchEntities;
+import org.flyte.admin.warmup.WarmupEntities;
 import org.flyte.bench.load.LoadDriver;
 import org.flyte.bench.load.LoadOptions;
 
@@ -195,7 +195,7 @@ public final class FloorLoad {
   }
 
   /** A REST GET as a future that fails unless the answer is 200 with a body. */
-  private static ListenableFuture<?> get(HttpClient http, URI uri, String accept) {
+  static ListenableFuture<?> get(HttpClient http, URI uri, String accept) {
     SettableFuture<Object> done = SettableFuture.create();
     http.sendAsync(
             HttpRequest.newBuilder(uri).header("Accept", accept).GET().build(),
@@ -228,7 +228,7 @@ public final class FloorLoad {
               admin.createTask(
                   TaskCreateRequest.newBuilder()
                       .setId(task)
-                      .setSpec(BenchEntities.task(task))
+                      .setSpec(WarmupEntities.task(task))
                       .build()));
     }
     Identifier workflow = id(ResourceType.WORKFLOW, WORKFLOW, "v1");
@@ -237,7 +237,7 @@ public final class FloorLoad {
             admin.createWorkflow(
                 WorkflowCreateRequest.newBuilder()
                     .setId(workflow)
-                    .setSpec(BenchEntities.workflow(workflow, first))
+                    .setSpec(WarmupEntities.workflow(workflow, first))
                     .build()));
     System.out.printf("registered at %s%n", Instant.now());
   }

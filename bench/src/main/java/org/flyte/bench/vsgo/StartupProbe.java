@@ -67,16 +67,7 @@ public final class StartupProbe {
       for (int i = 0; i < names.size(); i++) {
         String name = names.get(run % 2 == 0 ? i : names.size() - 1 - i);
         Target target = Target.of(options, name);
-        List<String> command = List.of(options.text(name + ".cmd", "").trim().split(" +"));
-        ProcessBuilder builder =
-            new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(
-                    ProcessBuilder.Redirect.appendTo(logs.resolve(name + ".log").toFile()));
-        String dir = options.text(name + ".dir", null);
-        if (dir != null) {
-          builder.directory(new File(dir));
-        }
+        ProcessBuilder builder = process(options, name, logs);
         Run result =
             once(builder, target, http, settle, timeout, options.text(name + ".also", null));
         System.out.printf(
@@ -128,6 +119,23 @@ public final class StartupProbe {
       }
       Thread.sleep(500);
     }
+  }
+
+  /**
+   * The process of target {@code name}: its {@code .cmd} split on spaces, run in its {@code .dir},
+   * its output appended to {@code <logs>/<name>.log}.
+   */
+  static ProcessBuilder process(LoadOptions options, String name, Path logs) {
+    List<String> command = List.of(options.text(name + ".cmd", "").trim().split(" +"));
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(name + ".log").toFile()));
+    String dir = options.text(name + ".dir", null);
+    if (dir != null) {
+      builder.directory(new File(dir));
+    }
+    return builder;
   }
 
   static boolean ready(Target target, HttpClient http) throws InterruptedException {

@@ -4,7 +4,6 @@ import com.google.common.util.concurrent.FutureCallback;
 import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.ListenableFuture;
 import com.google.common.util.concurrent.MoreExecutors;
-import com.google.common.util.concurrent.SettableFuture;
 import flyteidl.admin.Common.NamedEntityIdentifier;
 import flyteidl.admin.Common.ResourceListRequest;
 import flyteidl.admin.Common.Sort;
@@ -16,14 +15,6 @@ import flyteidl.admin.TaskOuterClass.TaskCreateRequest;
 import flyteidl.admin.WorkflowOuterClass.WorkflowCreateRequest;
 import flyteidl.core.IdentifierOuterClass.Identifier;
 import flyteidl.core.IdentifierOuterClass.ResourceType;
-import flyteidl.core.Interface.Parameter;
-import flyteidl.core.Interface.ParameterMap;
-import flyteidl.core.Interface.Variable;
-import flyteidl.core.Literals.Literal;
-import flyteidl.core.Literals.Primitive;
-import flyteidl.core.Literals.Scalar;
-import flyteidl.core.Types.LiteralType;
-import flyteidl.core.Types.SimpleType;
 import flyteidl.service.AdminServiceGrpc;
 import flyteidl.service.AdminServiceGrpc.AdminServiceFutureStub;
 import io.grpc.ManagedChannel;
@@ -31,14 +22,12 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Supplier;
-import org.flyte.bench.admin.BenchEntities;
+import org.flyte.admin.warmup.WarmupEntities;
 
 /**
  * The registration and list mix of {@link WarmupLoad}: {@code lanes} independent lanes, each
@@ -171,13 +160,13 @@ final class WarmupLanes {
             admin.createTask(
                 TaskCreateRequest.newBuilder()
                     .setId(task)
-                    .setSpec(BenchEntities.task(task))
+                    .setSpec(WarmupEntities.task(task))
                     .build()));
         ignoreAlreadyExists(
             admin.createWorkflow(
                 WorkflowCreateRequest.newBuilder()
                     .setId(workflow)
-                    .setSpec(BenchEntities.workflow(workflow, task))
+                    .setSpec(WarmupEntities.workflow(workflow, task))
                     .build()));
       }
     } catch (Exception e) {
@@ -241,14 +230,14 @@ final class WarmupLanes {
               admin.createTask(
                   TaskCreateRequest.newBuilder()
                       .setId(task)
-                      .setSpec(BenchEntities.task(task))
+                      .setSpec(WarmupEntities.task(task))
                       .build());
       case 1 ->
           () ->
               admin.createWorkflow(
                   WorkflowCreateRequest.newBuilder()
                       .setId(workflow)
-                      .setSpec(BenchEntities.workflow(workflow, task))
+                      .setSpec(WarmupEntities.workflow(workflow, task))
                       .build());
       case 2 -> () -> admin.createLaunchPlan(launchPlan(workflow, version));
       case 3 -> () -> admin.listTasks(page(LISTED_TASK));
@@ -279,42 +268,16 @@ final class WarmupLanes {
                 + "?limit="
                 + PAGE
                 + "&sort_by.key=created_at&sort_by.direction=DESCENDING");
-    SettableFuture<Object> done = SettableFuture.create();
-    http.sendAsync(
-            HttpRequest.newBuilder(uri).header("Accept", "application/json").GET().build(),
-            HttpResponse.BodyHandlers.ofByteArray())
-        .whenComplete(
-            (response, error) -> {
-              if (error != null) {
-                done.setException(error);
-              } else if (response.statusCode() != 200 || response.body().length == 0) {
-                done.setException(new IllegalStateException("HTTP " + response.statusCode()));
-              } else {
-                done.set(response.body().length);
-              }
-            });
-    return done;
+    return FloorLoad.get(http, uri, "application/json");
   }
 
   private static LaunchPlanCreateRequest launchPlan(Identifier workflow, String version) {
-    LiteralType integer = LiteralType.newBuilder().setSimple(SimpleType.INTEGER).build();
-    Literal three =
-        Literal.newBuilder()
-            .setScalar(Scalar.newBuilder().setPrimitive(Primitive.newBuilder().setInteger(3)))
-            .build();
     return LaunchPlanCreateRequest.newBuilder()
         .setId(id(ResourceType.LAUNCH_PLAN, LAUNCH_PLAN, version))
         .setSpec(
             LaunchPlanSpec.newBuilder()
                 .setWorkflowId(workflow)
-                .setDefaultInputs(
-                    ParameterMap.newBuilder()
-                        .putParameters(
-                            "x",
-                            Parameter.newBuilder()
-                                .setVar(Variable.newBuilder().setType(integer))
-                                .setDefault(three)
-                                .build())))
+                .setDefaultInputs(WarmupEntities.defaultInputs()))
         .build();
   }
 

@@ -3,7 +3,6 @@ package org.flyte.bench.vsgo;
 import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
-import java.io.File;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,16 +52,7 @@ public final class WarmupLoad {
       for (int i = 0; i < names.size(); i++) {
         String name = names.get(run % 2 == 0 ? i : names.size() - 1 - i);
         Target target = Target.of(options, name);
-        List<String> command = List.of(options.text(name + ".cmd", "").trim().split(" +"));
-        ProcessBuilder builder =
-            new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(
-                    ProcessBuilder.Redirect.appendTo(logs.resolve(name + ".log").toFile()));
-        String dir = options.text(name + ".dir", null);
-        if (dir != null) {
-          builder.directory(new File(dir));
-        }
+        ProcessBuilder builder = StartupProbe.process(options, name, logs);
         String tag = name + "-" + System.currentTimeMillis();
         Run result = once(builder, target, tag, lanes, seconds, timeout);
         WarmupReport.Summary s = WarmupReport.summary(result.buckets(), steadyFrom);

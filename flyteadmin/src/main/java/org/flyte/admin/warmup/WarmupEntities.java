@@ -25,8 +25,11 @@ import flyteidl.core.Workflow.TaskNode;
 import flyteidl.core.Workflow.WorkflowMetadata;
 import flyteidl.core.Workflow.WorkflowTemplate;
 
-/** What the self-warm registers: what flytekit makes of a one-line Python task and workflow. */
-final class WarmupEntities {
+/**
+ * What the self-warm registers: what flytekit makes of a one-line Python task, a workflow of it and
+ * a launch plan's default inputs. The benchmarks in {@code bench/} register the same entities.
+ */
+public final class WarmupEntities {
 
   private static final LiteralType INTEGER =
       LiteralType.newBuilder().setSimple(SimpleType.INTEGER).build();
@@ -38,7 +41,7 @@ final class WarmupEntities {
 
   private WarmupEntities() {}
 
-  static TaskSpec task(Identifier id) {
+  public static TaskSpec task(Identifier id) {
     return TaskSpec.newBuilder()
         .setTemplate(
             TaskTemplate.newBuilder()
@@ -59,11 +62,20 @@ final class WarmupEntities {
                         .addArgs("--inputs")
                         .addArgs("{{.input}}")
                         .addArgs("--output-prefix")
-                        .addArgs("{{.outputPrefix}}")))
+                        .addArgs("{{.outputPrefix}}")
+                        .addArgs("--raw-output-data-prefix")
+                        .addArgs("{{.rawOutputDataPrefix}}")
+                        .addArgs("--resolver")
+                        .addArgs("flytekit.core.python_auto_container.default_task_resolver")
+                        .addArgs("--")
+                        .addArgs("task-module")
+                        .addArgs("warmup")
+                        .addArgs("task-name")
+                        .addArgs(id.getName())))
         .build();
   }
 
-  static WorkflowSpec workflow(Identifier id, Identifier task) {
+  public static WorkflowSpec workflow(Identifier id, Identifier task) {
     Node node =
         Node.newBuilder()
             .setId("n0")
@@ -81,7 +93,7 @@ final class WarmupEntities {
         .build();
   }
 
-  static ParameterMap defaultInputs() {
+  public static ParameterMap defaultInputs() {
     Literal three =
         Literal.newBuilder()
             .setScalar(Scalar.newBuilder().setPrimitive(Primitive.newBuilder().setInteger(3)))
