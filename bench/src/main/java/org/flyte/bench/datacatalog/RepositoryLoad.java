@@ -1,59 +1,39 @@
 package org.flyte.bench.datacatalog;
 
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.EntityManagerFactory;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.flyte.bench.load.LoadDriver;
-import org.flyte.datacatalog.repository.ArtifactGraphRepository;
 import org.flyte.datacatalog.repository.ArtifactLookupRepository;
-import org.flyte.datacatalog.repository.DatasetGraphRepository;
 import org.flyte.datacatalog.repository.DatasetLookupRepository;
 import org.flyte.datacatalog.repository.ReservationRepository;
 import org.flyte.datacatalog.repository.TagRepository;
-import org.flyte.datacatalog.repository.entity.DatasetKey;
-import org.flyte.datacatalog.repository.entity.TagEntity;
-import org.flyte.datacatalog.repository.entity.TagKey;
+import org.flyte.datacatalog.repository.row.DatasetKey;
+import org.flyte.datacatalog.repository.row.TagKey;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.orm.jpa.SharedEntityManagerCreator;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The persistence decision, measured: each hot path the JdbcClient way (what the service uses) and
- * the JPA way (Spring Data repositories and entities, as {@link ArtifactGraphRepository} and {@link
- * DatasetGraphRepository} do it; for the reservation upsert, the same native statement through the
- * EntityManager), in-process against the seeded database, in the same run.
+ * The hot paths below gRPC: each repository statement the service runs for them (JdbcClient,
+ * docs/adr/0040-datacatalog-without-jpa.md), in-process against the seeded database, in the same
+ * run as the gRPC phases.
  */
-final class PersistenceComparison {
+final class RepositoryLoad {
 
-  private final ArtifactLookupRepository artifactJdbc;
-  private final ArtifactGraphRepository artifactJpa;
-  private final DatasetLookupRepository datasetJdbc;
-  private final DatasetGraphRepository datasetJpa;
-  private final ReservationRepository reservationJdbc;
-  private final EntityManager entityManager;
+  private final ArtifactLookupRepository artifacts;
+  private final DatasetLookupRepository datasetLookup;
+  private final ReservationRepository reservations;
   private final TagRepository tags;
   private final JdbcClient jdbc;
-  private final TransactionTemplate transactions;
   private final int datasets;
   private final int hot;
 
-  PersistenceComparison(ApplicationContext app, int datasets, int hot) {
-    this.artifactJdbc = app.getBean(ArtifactLookupRepository.class);
-    this.artifactJpa = app.getBean(ArtifactGraphRepository.class);
-    this.datasetJdbc = app.getBean(DatasetLookupRepository.class);
-    this.datasetJpa = app.getBean(DatasetGraphRepository.class);
-    this.reservationJdbc = app.getBean(ReservationRepository.class);
-    this.entityManager =
-        SharedEntityManagerCreator.createSharedEntityManager(
-            app.getBean(EntityManagerFactory.class));
-    this.transactions = app.getBean(TransactionTemplate.class);
+  RepositoryLoad(ApplicationContext app, int datasets, int hot) {
+    this.artifacts = app.getBean(ArtifactLookupRepository.class);
+    this.datasetLookup = app.getBean(DatasetLookupRepository.class);
+    this.reservations = app.getBean(ReservationRepository.class);
     this.tags = app.getBean(TagRepository.class);
     this.jdbc = app.getBean(JdbcClient.class);
     this.datasets = datasets;
@@ -64,40 +44,21 @@ final class PersistenceComparison {
     List<LoadDriver.Result> results = new ArrayList<>();
     results.add(
         driver.blocking(
-            "Tag hit: JdbcClient, 1 statement",
+            "Tag hit: 1 statement",
             threads,
-            () -> require(artifactJdbc.findByTag(hitTag()).isPresent())));
+            () -> require(artifacts.findByTag(hitTag()).isPresent())));
     results.add(
         driver.blocking(
-            "Tag hit: JPA, 5 queries in a read-only transaction",
+            "Tag miss: 1 statement",
             threads,
-            () -> require(artifactJpa.findByTag(hitTag()).isPresent())));
+            () -> require(artifacts.findByTag(missTag()).isEmpty())));
     results.add(
         driver.blocking(
-            "Tag miss: JdbcClient",
+            "GetDataset: 1 statement",
             threads,
-            () -> require(artifactJdbc.findByTag(missTag()).isEmpty())));
-    results.add(
-        driver.blocking(
-            "Tag miss: JPA", threads, () -> require(artifactJpa.findByTag(missTag()).isEmpty())));
-    results.add(
-        driver.blocking(
-            "GetDataset: JdbcClient, 1 statement",
-            threads,
-            () -> require(datasetJdbc.find(datasetKey(), null).isPresent())));
-    results.add(
-        driver.blocking(
-            "GetDataset: JPA, 2 queries in a read-only transaction",
-            threads,
-            () -> require(datasetJpa.find(datasetKey()).isPresent())));
-    results.add(driver.blocking("AddTag insert: JdbcClient", threads, () -> tagJdbc()));
-    results.add(
-        driver.blocking(
-            "AddTag insert: JPA saveAndFlush (the service's way)", threads, () -> tagJpa()));
-    results.add(driver.blocking("Reservation upsert: JdbcClient", threads, () -> reserveJdbc()));
-    results.add(
-        driver.blocking(
-            "Reservation upsert: JPA native query in a transaction", threads, () -> reserveJpa()));
+            () -> require(datasetLookup.find(datasetKey(), null).isPresent())));
+    results.add(driver.blocking("AddTag insert", threads, this::tag));
+    results.add(driver.blocking("Reservation upsert", threads, this::reserve));
     cleanUp();
     return results;
   }
@@ -123,60 +84,23 @@ final class PersistenceComparison {
         CatalogSeeder.VERSION);
   }
 
-  private void tagJdbc() {
+  private void tag() {
     TagKey key = TagKey.of(datasetKey(), "flyte_cached-cmp-" + UUID.randomUUID());
-    jdbc.sql(
-            "INSERT INTO tags (created_at, updated_at, dataset_project, dataset_name, dataset_domain,"
-                + " dataset_version, tag_name, artifact_id, dataset_uuid)"
-                + " VALUES (:now, :now, :project, :name, :domain, :version, :tag, :artifact, :uuid)")
-        .param("now", OffsetDateTime.now(ZoneOffset.UTC))
-        .param("project", key.datasetProject())
-        .param("name", key.datasetName())
-        .param("domain", key.datasetDomain())
-        .param("version", key.datasetVersion())
-        .param("tag", key.tagName())
-        .param("artifact", "a-0-0")
-        .param("uuid", UUID.randomUUID())
-        .update();
+    tags.insert(key, "a-0-0", UUID.randomUUID(), Instant.now().truncatedTo(ChronoUnit.MICROS));
   }
 
-  private void tagJpa() {
-    TagKey key = TagKey.of(datasetKey(), "flyte_cached-cmp-" + UUID.randomUUID());
-    tags.saveAndFlush(new TagEntity(key, "a-0-0", UUID.randomUUID(), Instant.now()));
-  }
-
-  /** Removes the tags that the insert comparison added. */
+  /** Removes the tags that the insert phase added. */
   void cleanUp() {
     jdbc.sql("DELETE FROM tags WHERE tag_name LIKE 'flyte_cached-cmp-%'").update();
   }
 
-  private TagKey reservationKey() {
-    return TagKey.of(datasetKey(), "flyte_cached-r" + DataCatalogLoad.random(1000));
-  }
-
-  private void reserveJdbc() {
+  private void reserve() {
     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-    reservationJdbc.acquireOrExtend(
-        reservationKey(), "owner-" + DataCatalogLoad.random(2), now, now.plusSeconds(30));
-  }
-
-  private void reserveJpa() {
-    Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-    TagKey key = reservationKey();
-    transactions.executeWithoutResult(
-        status ->
-            entityManager
-                .createNativeQuery(ReservationRepository.ACQUIRE)
-                .setParameter("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
-                .setParameter(
-                    "expiresAt", OffsetDateTime.ofInstant(now.plusSeconds(30), ZoneOffset.UTC))
-                .setParameter("project", key.datasetProject())
-                .setParameter("name", key.datasetName())
-                .setParameter("domain", key.datasetDomain())
-                .setParameter("version", key.datasetVersion())
-                .setParameter("tag", key.tagName())
-                .setParameter("owner", "owner-" + DataCatalogLoad.random(2))
-                .getResultList());
+    reservations.acquireOrExtend(
+        TagKey.of(datasetKey(), "flyte_cached-r" + DataCatalogLoad.random(1000)),
+        "owner-" + DataCatalogLoad.random(2),
+        now,
+        now.plusSeconds(30));
   }
 
   private static void require(boolean ok) {
