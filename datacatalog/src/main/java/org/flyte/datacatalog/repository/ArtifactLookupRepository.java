@@ -140,15 +140,8 @@ public class ArtifactLookupRepository {
         throw new IllegalArgumentException("artifacts cannot be filtered by " + filter);
       }
     }
-    String order = page.ascending() ? "ASC" : "DESC";
-    sql.append(where)
-        .append(" ORDER BY a.created_at ")
-        .append(order)
-        .append(", a.artifact_id ")
-        .append(order)
-        .append(" LIMIT :limit OFFSET :offset");
-    params.put("limit", page.limit());
-    params.put("offset", page.offset());
+    sql.append(where).append(page.orderByCreationAndLimit("a.created_at", "a.artifact_id"));
+    params.putAll(page.limitParams());
     return jdbc.sql(sql.toString()).params(params).query(ArtifactLookupRepository::row).list();
   }
 

@@ -77,14 +77,8 @@ public class DatasetLookupRepository {
       sql.append(" AND d.").append(f.field().column()).append(" = :f").append(i);
       params.put("f" + i, f.value());
     }
-    String order = page.ascending() ? "ASC" : "DESC";
-    sql.append(" ORDER BY d.created_at ")
-        .append(order)
-        .append(", d.uuid ")
-        .append(order)
-        .append(" LIMIT :limit OFFSET :offset");
-    params.put("limit", page.limit());
-    params.put("offset", page.offset());
+    sql.append(page.orderByCreationAndLimit("d.created_at", "d.uuid"));
+    params.putAll(page.limitParams());
     return jdbc.sql(sql.toString()).params(params).query(DatasetLookupRepository::row).list();
   }
 
