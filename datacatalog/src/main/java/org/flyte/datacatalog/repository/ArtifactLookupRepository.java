@@ -119,9 +119,18 @@ public class ArtifactLookupRepository {
     if (page.limit() == 0) {
       return List.of(); // Flyte's LIMIT 0: an empty page
     }
+    Map<String, Object> params = new HashMap<>();
+    return jdbc.sql(listSql(datasetUuid, filters, page, params))
+        .params(params)
+        .query(ArtifactLookupRepository::row)
+        .list();
+  }
+
+  /** ListArtifacts' statement; puts its parameters' values in {@code params}. */
+  static String listSql(
+      UUID datasetUuid, List<ListFilter> filters, ListPage page, Map<String, Object> params) {
     StringBuilder sql = new StringBuilder(COLUMNS).append("FROM artifacts a");
     StringBuilder where = new StringBuilder(" WHERE a.dataset_uuid = :datasetUuid");
-    Map<String, Object> params = new HashMap<>();
     params.put("datasetUuid", datasetUuid);
     for (int i = 0; i < filters.size(); i++) {
       ListFilter filter = filters.get(i);
@@ -142,7 +151,7 @@ public class ArtifactLookupRepository {
     }
     sql.append(where).append(page.orderByCreationAndLimit("a.created_at", "a.artifact_id"));
     params.putAll(page.limitParams());
-    return jdbc.sql(sql.toString()).params(params).query(ArtifactLookupRepository::row).list();
+    return sql.toString();
   }
 
   private static ArtifactRow row(ResultSet rs, int rowNum) throws SQLException {

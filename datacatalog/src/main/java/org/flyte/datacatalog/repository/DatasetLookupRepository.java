@@ -68,8 +68,16 @@ public class DatasetLookupRepository {
     if (page.limit() == 0) {
       return List.of(); // Flyte's LIMIT 0: an empty page
     }
-    StringBuilder sql = new StringBuilder(COLUMNS).append("WHERE true");
     Map<String, Object> params = new HashMap<>();
+    return jdbc.sql(listSql(filters, page, params))
+        .params(params)
+        .query(DatasetLookupRepository::row)
+        .list();
+  }
+
+  /** ListDatasets' statement; puts its parameters' values in {@code params}. */
+  static String listSql(List<ListFilter> filters, ListPage page, Map<String, Object> params) {
+    StringBuilder sql = new StringBuilder(COLUMNS).append("WHERE true");
     for (int i = 0; i < filters.size(); i++) {
       if (!(filters.get(i) instanceof ListFilter.DatasetField f)) {
         throw new IllegalArgumentException("datasets cannot be filtered by " + filters.get(i));
@@ -79,7 +87,7 @@ public class DatasetLookupRepository {
     }
     sql.append(page.orderByCreationAndLimit("d.created_at", "d.uuid"));
     params.putAll(page.limitParams());
-    return jdbc.sql(sql.toString()).params(params).query(DatasetLookupRepository::row).list();
+    return sql.toString();
   }
 
   private static DatasetRow row(ResultSet rs, int rowNum) throws SQLException {

@@ -31,9 +31,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The hot lookups: each statement returns the whole artifact or dataset (the same rows as the
- * listings, which read them with other statements), and every statement is served by indexes
- * (planned with sequential scans disabled, a plan that still scans a table sequentially has no
- * index to use).
+ * listings, which read them with other statements), and every statement is served by indexes and so
+ * is every listing (planned with sequential scans disabled, a plan that still scans a table
+ * sequentially has no index to use).
  */
 @LocalStorage
 class LookupRepositoryTest {
@@ -163,6 +163,29 @@ class LookupRepositoryTest {
             DatasetLookupRepository.SELECT_BY_KEY + " AND d.uuid = :uuid",
             ReservationRepository.SELECT,
             ReservationRepository.RELEASE)) {
+      assertThat(plan(sql, params)).as(sql).doesNotContain("Seq Scan").contains("Index");
+    }
+  }
+
+  @Test
+  void theListingsAreServedByIndexes() {
+    ListPage page = new ListPage(0, 50, false);
+    java.util.UUID uuid = java.util.UUID.randomUUID();
+    for (List<ListFilter> filters :
+        List.<List<ListFilter>>of(
+            List.of(),
+            List.of(new ListFilter.TagName("t1")),
+            List.of(new ListFilter.PartitionValue("region", "eu")))) {
+      Map<String, Object> params = new java.util.HashMap<>();
+      String sql = ArtifactLookupRepository.listSql(uuid, filters, page, params);
+      assertThat(plan(sql, params)).as(sql).doesNotContain("Seq Scan").contains("Index");
+    }
+    for (List<ListFilter> filters :
+        List.<List<ListFilter>>of(
+            List.of(),
+            List.of(new ListFilter.DatasetField(ListFilter.Field.PROJECT, dataset.getProject())))) {
+      Map<String, Object> params = new java.util.HashMap<>();
+      String sql = DatasetLookupRepository.listSql(filters, page, params);
       assertThat(plan(sql, params)).as(sql).doesNotContain("Seq Scan").contains("Index");
     }
   }
