@@ -11,7 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.flyte.datacatalog.repository.entity.ArtifactKey;
+import org.flyte.datacatalog.repository.row.ArtifactKey;
 import org.flyte.datacatalog.service.ArtifactDataStore;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;

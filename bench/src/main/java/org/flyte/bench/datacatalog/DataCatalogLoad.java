@@ -38,9 +38,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * The DataCatalog load driver: boots the app in this JVM on an embedded PostgreSQL and local-disk
  * storage, seeds it ({@link CatalogSeeder}), then measures over real gRPC on loopback, each phase
  * bounded in time and count: {@code grpc.health.v1.Health/Check} (the baseline), GetDataset,
- * GetArtifact by tag (hit and miss) and propeller's three-call write path; then the persistence
- * comparison in-process ({@link PersistenceComparison}) and the query plans ({@link QueryPlans}).
- * Writes a Markdown report.
+ * GetArtifact by tag (hit and miss) and propeller's three-call write path; then the repository
+ * statements in-process ({@link RepositoryLoad}) and the query plans ({@link QueryPlans}). Writes a
+ * Markdown report.
  *
  * <p>Options ({@code --name=value}): {@code datasets} (10000), {@code artifacts-per-dataset} (100),
  * {@code hot-artifacts} (2, per dataset, with literals in storage), {@code in-flight} (32), {@code
@@ -89,9 +89,9 @@ public final class DataCatalogLoad {
       channel = BenchApps.channel(app);
       LoadDriver driver = new LoadDriver(warmup, seconds, maxOps);
       List<LoadDriver.Result> grpc = grpcPhases(driver, channel, datasets, hot, inFlight);
-      PersistenceComparison comparison = new PersistenceComparison(app, datasets, hot);
+      RepositoryLoad repositories = new RepositoryLoad(app, datasets, hot);
       List<LoadDriver.Result> persistence =
-          comparison.run(new LoadDriver(warmup, seconds.dividedBy(2), maxOps), 4);
+          repositories.run(new LoadDriver(warmup, seconds.dividedBy(2), maxOps), 4);
       String plans = new QueryPlans(app.getBean(DataSource.class)).explain(datasets, hot);
       String text =
           Report.markdown(

@@ -3,26 +3,30 @@ package org.flyte.datacatalog.repository;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.flyte.datacatalog.repository.entity.ArtifactKey;
-import org.flyte.datacatalog.repository.entity.ArtifactRow;
-import org.flyte.datacatalog.repository.entity.TagKey;
+import org.flyte.datacatalog.repository.row.ArtifactKey;
+import org.flyte.datacatalog.repository.row.ArtifactRow;
+import org.flyte.datacatalog.repository.row.TagKey;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * GetArtifact's lookups, the hottest read of the control plane: an artifact found by tag (one
- * primary-key probe of {@code tags}, one of {@code artifacts}) or by id, with its data locations,
- * partitions and tags, in one statement and one round trip. A miss is a single index probe that
- * finds nothing. JdbcClient rather than JPA: see docs/adr/0008-datacatalog-persistence.md for the
- * figures; {@link ArtifactGraphRepository} is the JPA form, kept for listing and comparison.
+ * Reads of artifacts. GetArtifact's lookups, the hottest read of the control plane: an artifact
+ * found by tag (one primary-key probe of {@code tags}, one of {@code artifacts}) or by id, with its
+ * data locations, partitions and tags, in one statement and one round trip; a miss is a single
+ * index probe that finds nothing (docs/adr/0008-datacatalog-persistence.md). ListArtifacts: one
+ * page of a dataset's artifacts that pass every filter, with the same child rows, also in one
+ * statement.
  *
  * <p>Follows {@code Get} in {@code datacatalog/pkg/repositories/gormimpl/tag.go} and {@code
- * artifact.go} (v1.16.8), which load the same rows with five queries.
+ * artifact.go}, which load the same rows with five queries, and {@code List} in {@code artifact.go}
+ * and {@code list.go} (v1.16.8). A tag filter joins {@code tags} on the artifact id <em>and</em>
+ * the dataset (Flyte joins on the artifact id alone, which matches other datasets' tags).
  */
 @Repository
 public class ArtifactLookupRepository {
@@ -110,6 +114,46 @@ public class ArtifactLookupRepository {
         .optional();
   }
 
+  /** One page of a dataset's artifacts that pass every filter. */
+  public List<ArtifactRow> list(UUID datasetUuid, List<ListFilter> filters, ListPage page) {
+    if (page.limit() == 0) {
+      return List.of(); // Flyte's LIMIT 0: an empty page
+    }
+    Map<String, Object> params = new HashMap<>();
+    return jdbc.sql(listSql(datasetUuid, filters, page, params))
+        .params(params)
+        .query(ArtifactLookupRepository::row)
+        .list();
+  }
+
+  /** ListArtifacts' statement; puts its parameters' values in {@code params}. */
+  static String listSql(
+      UUID datasetUuid, List<ListFilter> filters, ListPage page, Map<String, Object> params) {
+    StringBuilder sql = new StringBuilder(COLUMNS).append("FROM artifacts a");
+    StringBuilder where = new StringBuilder(" WHERE a.dataset_uuid = :datasetUuid");
+    params.put("datasetUuid", datasetUuid);
+    for (int i = 0; i < filters.size(); i++) {
+      ListFilter filter = filters.get(i);
+      if (filter instanceof ListFilter.TagName t) {
+        sql.append(" JOIN tags t%d ON t%d.artifact_id = a.artifact_id".formatted(i, i))
+            .append(" AND t%d.dataset_uuid = a.dataset_uuid".formatted(i));
+        where.append(" AND t%d.tag_name = :tag%d".formatted(i, i));
+        params.put("tag" + i, t.tagName());
+      } else if (filter instanceof ListFilter.PartitionValue p) {
+        sql.append(" JOIN partitions p%d ON p%d.artifact_id = a.artifact_id".formatted(i, i))
+            .append(" AND p%d.dataset_uuid = a.dataset_uuid".formatted(i));
+        where.append(" AND p%d.key = :key%d AND p%d.value = :value%d".formatted(i, i, i, i));
+        params.put("key" + i, p.key());
+        params.put("value" + i, p.value());
+      } else {
+        throw new IllegalArgumentException("artifacts cannot be filtered by " + filter);
+      }
+    }
+    sql.append(where).append(page.orderByCreationAndLimit("a.created_at", "a.artifact_id"));
+    params.putAll(page.limitParams());
+    return sql.toString();
+  }
+
   private static ArtifactRow row(ResultSet rs, int rowNum) throws SQLException {
     List<ArtifactRow.Data> data = new ArrayList<>();
     for (String[] pair : pairs(rs.getArray("data"))) {
@@ -119,7 +163,6 @@ public class ArtifactLookupRepository {
     for (String[] pair : pairs(rs.getArray("partitions"))) {
       partitions.add(new ArtifactRow.Partition(pair[0], pair[1]));
     }
-    Timestamp createdAt = rs.getTimestamp("created_at");
     return new ArtifactRow(
         new ArtifactKey(
             rs.getString("dataset_project"),
@@ -129,7 +172,7 @@ public class ArtifactLookupRepository {
             rs.getString("artifact_id")),
         rs.getObject("dataset_uuid", UUID.class),
         rs.getBytes("serialized_metadata"),
-        createdAt == null ? null : createdAt.toInstant(),
+        Timestamps.instant(rs, "created_at"),
         data,
         partitions,
         DatasetLookupRepository.strings(rs.getArray("tags")));

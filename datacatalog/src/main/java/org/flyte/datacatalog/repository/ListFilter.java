@@ -22,15 +22,15 @@ public sealed interface ListFilter {
     DOMAIN("domain"),
     VERSION("version");
 
-    private final String property;
+    private final String column;
 
-    Field(String property) {
-      this.property = property;
+    Field(String column) {
+      this.column = column;
     }
 
-    /** The entity property ({@code DatasetEntity.id.<property>}). */
-    public String property() {
-      return property;
+    /** The column of {@code datasets} (also the field's name in Flyte's messages). */
+    public String column() {
+      return column;
     }
   }
 }

@@ -4,11 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
-import org.flyte.datacatalog.repository.entity.ReservationRow;
-import org.flyte.datacatalog.repository.entity.TagKey;
+import org.flyte.datacatalog.repository.row.ReservationRow;
+import org.flyte.datacatalog.repository.row.TagKey;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -68,8 +66,8 @@ public class ReservationRepository {
       Optional<ReservationRow> taken =
           keyed(jdbc.sql(ACQUIRE), key)
               .param("owner", owner)
-              .param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
-              .param("expiresAt", OffsetDateTime.ofInstant(expiresAt, ZoneOffset.UTC))
+              .param("now", Timestamps.utc(now))
+              .param("expiresAt", Timestamps.utc(expiresAt))
               .query((rs, n) -> row(key, rs))
               .optional();
       if (taken.isPresent()) {

@@ -1,24 +1,44 @@
 package org.flyte.datacatalog.repository;
 
-import java.util.Collection;
-import java.util.List;
+import java.time.Instant;
 import java.util.UUID;
-import org.flyte.datacatalog.repository.entity.TagEntity;
-import org.flyte.datacatalog.repository.entity.TagKey;
-import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Query;
-import org.springframework.data.repository.query.Param;
+import org.flyte.datacatalog.repository.row.TagKey;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
 /**
- * {@code tags} through Spring Data JPA: inserts (a tag never moves). Follows {@code
- * datacatalog/pkg/repositories/gormimpl/tag.go} (v1.16.8).
+ * Writes of {@code tags}: AddTag. A tag never moves, so an existing name is a unique violation,
+ * which leaves this repository as ALREADY_EXISTS (docs/adr/0014). Follows {@code Create} in {@code
+ * datacatalog/pkg/repositories/gormimpl/tag.go} (v1.16.8); tags are read with their artifact by
+ * {@link ArtifactLookupRepository}.
  */
-public interface TagRepository extends JpaRepository<TagEntity, TagKey> {
+@Repository
+public class TagRepository {
 
-  /** The tags of these artifacts of one dataset, in creation order. */
-  @Query(
-      "select t from TagEntity t where t.datasetUuid = :datasetUuid"
-          + " and t.artifactId in :artifactIds order by t.createdAt, t.id.tagName")
-  List<TagEntity> findByArtifacts(
-      @Param("datasetUuid") UUID datasetUuid, @Param("artifactIds") Collection<String> artifactIds);
+  static final String INSERT =
+      """
+      INSERT INTO tags (created_at, updated_at, dataset_project, dataset_name, dataset_domain,
+                        dataset_version, tag_name, artifact_id, dataset_uuid)
+      VALUES (:now, :now, :project, :name, :domain, :version, :tag, :artifactId, :datasetUuid)
+      """;
+
+  private final JdbcClient jdbc;
+
+  public TagRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Inserts the tag {@code key}, pointing at {@code artifactId} of the dataset {@code uuid}. */
+  public void insert(TagKey key, String artifactId, UUID datasetUuid, Instant now) {
+    jdbc.sql(INSERT)
+        .param("now", Timestamps.utc(now))
+        .param("project", key.datasetProject())
+        .param("name", key.datasetName())
+        .param("domain", key.datasetDomain())
+        .param("version", key.datasetVersion())
+        .param("tag", key.tagName())
+        .param("artifactId", artifactId)
+        .param("datasetUuid", datasetUuid)
+        .update();
+  }
 }

@@ -13,8 +13,8 @@ import org.flyte.common.storage.DataReference;
 import org.flyte.common.storage.ProtoStore;
 import org.flyte.common.storage.StorageKeys;
 import org.flyte.datacatalog.config.DataCatalogProperties;
-import org.flyte.datacatalog.repository.entity.ArtifactKey;
-import org.flyte.datacatalog.repository.entity.ArtifactRow;
+import org.flyte.datacatalog.repository.row.ArtifactKey;
+import org.flyte.datacatalog.repository.row.ArtifactRow;
 import org.springframework.stereotype.Component;
 
 /**

@@ -9,36 +9,23 @@ import datacatalog.Datacatalog.GetArtifactRequest;
 import datacatalog.Datacatalog.GetArtifactResponse;
 import datacatalog.Datacatalog.ListArtifactsRequest;
 import datacatalog.Datacatalog.ListArtifactsResponse;
-import datacatalog.Datacatalog.Partition;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.flyte.common.error.FlyteException;
-import org.flyte.common.persistence.DatabaseErrors;
-import org.flyte.datacatalog.repository.ArtifactDataRepository;
-import org.flyte.datacatalog.repository.ArtifactGraphRepository;
 import org.flyte.datacatalog.repository.ArtifactLookupRepository;
 import org.flyte.datacatalog.repository.ArtifactRepository;
 import org.flyte.datacatalog.repository.ListFilter;
 import org.flyte.datacatalog.repository.ListPage;
-import org.flyte.datacatalog.repository.PartitionRepository;
-import org.flyte.datacatalog.repository.entity.ArtifactDataEntity;
-import org.flyte.datacatalog.repository.entity.ArtifactDataKey;
-import org.flyte.datacatalog.repository.entity.ArtifactEntity;
-import org.flyte.datacatalog.repository.entity.ArtifactKey;
-import org.flyte.datacatalog.repository.entity.ArtifactRow;
-import org.flyte.datacatalog.repository.entity.DatasetRow;
-import org.flyte.datacatalog.repository.entity.PartitionEntity;
-import org.flyte.datacatalog.repository.entity.PartitionId;
-import org.flyte.datacatalog.repository.entity.TagKey;
 import org.flyte.datacatalog.repository.mapper.ArtifactMapper;
 import org.flyte.datacatalog.repository.mapper.DatasetMapper;
 import org.flyte.datacatalog.repository.mapper.MetadataMapper;
+import org.flyte.datacatalog.repository.row.ArtifactKey;
+import org.flyte.datacatalog.repository.row.ArtifactRow;
+import org.flyte.datacatalog.repository.row.DatasetRow;
+import org.flyte.datacatalog.repository.row.TagKey;
 import org.flyte.datacatalog.service.validation.ArtifactValidator;
 import org.flyte.datacatalog.service.validation.FilterValidator;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -58,10 +45,7 @@ public class ArtifactService {
 
   private final DatasetService datasets;
   private final ArtifactRepository artifacts;
-  private final ArtifactDataRepository artifactData;
-  private final PartitionRepository partitions;
   private final ArtifactLookupRepository lookup;
-  private final ArtifactGraphRepository graph;
   private final ArtifactDataStore store;
   private final TransactionTemplate transactions;
   private final DataCatalogMetrics metrics;
@@ -70,20 +54,14 @@ public class ArtifactService {
   public ArtifactService(
       DatasetService datasets,
       ArtifactRepository artifacts,
-      ArtifactDataRepository artifactData,
-      PartitionRepository partitions,
       ArtifactLookupRepository lookup,
-      ArtifactGraphRepository graph,
       ArtifactDataStore store,
       TransactionTemplate transactions,
       DataCatalogMetrics metrics,
       ObjectProvider<Clock> clock) {
     this.datasets = datasets;
     this.artifacts = artifacts;
-    this.artifactData = artifactData;
-    this.partitions = partitions;
     this.lookup = lookup;
-    this.graph = graph;
     this.store = store;
     this.transactions = transactions;
     this.metrics = metrics;
@@ -106,45 +84,26 @@ public class ArtifactService {
               dataset.partitionKeys(), artifact.getPartitionsList());
           store.checkSizes(artifact.getDataList());
           ArtifactKey key = ArtifactKey.of(dataset.key(), artifact.getId());
-          try {
-            transactions.executeWithoutResult(status -> insertThenStore(dataset, key, artifact));
-          } catch (DataIntegrityViolationException e) {
-            throw DatabaseErrors.translate(e);
-          }
+          transactions.executeWithoutResult(status -> insertThenStore(dataset, key, artifact));
           return CreateArtifactResponse.getDefaultInstance();
         });
   }
 
   private void insertThenStore(DatasetRow dataset, ArtifactKey key, Artifact artifact) {
-    Instant now = DatasetService.now(clock);
-    artifacts.save(
-        new ArtifactEntity(
-            key,
-            dataset.uuid(),
-            MetadataMapper.toColumn(artifact.hasMetadata() ? artifact.getMetadata() : null),
-            now));
-    // Request order is creation order: rows one microsecond apart.
     List<ArtifactData> data = artifact.getDataList();
-    for (int i = 0; i < data.size(); i++) {
-      String name = data.get(i).getName();
-      artifactData.save(
-          new ArtifactDataEntity(
-              new ArtifactDataKey(key, name),
-              store.location(key, name).toString(),
-              now.plus(i, ChronoUnit.MICROS)));
-    }
-    List<Partition> values = artifact.getPartitionsList();
-    for (int i = 0; i < values.size(); i++) {
-      partitions.save(
-          new PartitionEntity(
-              new PartitionId(
-                  dataset.uuid(),
-                  values.get(i).getKey(),
-                  values.get(i).getValue(),
-                  key.artifactId()),
-              now.plus(i, ChronoUnit.MICROS)));
-    }
-    artifacts.flush(); // ALREADY_EXISTS surfaces here, before any blob is written
+    // ALREADY_EXISTS surfaces here, before any blob is written.
+    artifacts.insert(
+        key,
+        dataset.uuid(),
+        MetadataMapper.toColumn(artifact.hasMetadata() ? artifact.getMetadata() : null),
+        data.stream()
+            .map(
+                d -> new ArtifactRow.Data(d.getName(), store.location(key, d.getName()).toString()))
+            .toList(),
+        artifact.getPartitionsList().stream()
+            .map(p -> new ArtifactRow.Partition(p.getKey(), p.getValue()))
+            .toList(),
+        DatasetService.now(clock));
     for (ArtifactData d : data) {
       store.put(key, d);
     }
@@ -185,7 +144,7 @@ public class ArtifactService {
           DatasetRow dataset = datasets.find(id);
           List<ListFilter> filters = FilterValidator.artifactFilters(request.getFilter());
           ListPage page = FilterValidator.page(request.hasPagination(), request.getPagination());
-          List<ArtifactRow> rows = graph.list(dataset.key(), dataset.uuid(), filters, page);
+          List<ArtifactRow> rows = lookup.list(dataset.uuid(), filters, page);
           ListArtifactsResponse.Builder response = ListArtifactsResponse.newBuilder();
           for (ArtifactRow row : rows) {
             response.addArtifacts(ArtifactMapper.toProto(row, store.read(row)));

@@ -5,24 +5,18 @@ import datacatalog.Datacatalog.DatasetID;
 import datacatalog.Datacatalog.UpdateArtifactRequest;
 import datacatalog.Datacatalog.UpdateArtifactResponse;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.flyte.common.error.FlyteException;
-import org.flyte.datacatalog.repository.ArtifactDataRepository;
 import org.flyte.datacatalog.repository.ArtifactRepository;
-import org.flyte.datacatalog.repository.entity.ArtifactEntity;
-import org.flyte.datacatalog.repository.entity.ArtifactKey;
-import org.flyte.datacatalog.repository.entity.ArtifactRow;
 import org.flyte.datacatalog.repository.mapper.MetadataMapper;
+import org.flyte.datacatalog.repository.row.ArtifactKey;
+import org.flyte.datacatalog.repository.row.ArtifactRow;
 import org.flyte.datacatalog.service.validation.ArtifactValidator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * UpdateArtifact, FlytePropeller's "overwrite cache": the artifact (by id or by tag) keeps its id;
@@ -40,25 +34,19 @@ public class ArtifactUpdateService {
 
   private final ArtifactService artifactService;
   private final ArtifactRepository artifacts;
-  private final ArtifactDataRepository artifactData;
   private final ArtifactDataStore store;
-  private final TransactionTemplate transactions;
   private final DataCatalogMetrics metrics;
   private final Clock clock;
 
   public ArtifactUpdateService(
       ArtifactService artifactService,
       ArtifactRepository artifacts,
-      ArtifactDataRepository artifactData,
       ArtifactDataStore store,
-      TransactionTemplate transactions,
       DataCatalogMetrics metrics,
       ObjectProvider<Clock> clock) {
     this.artifactService = artifactService;
     this.artifacts = artifacts;
-    this.artifactData = artifactData;
     this.store = store;
-    this.transactions = transactions;
     this.metrics = metrics;
     this.clock = clock.getIfAvailable(Clock::systemUTC);
   }
@@ -85,38 +73,23 @@ public class ArtifactUpdateService {
           }
           Set<String> keep =
               request.getDataList().stream().map(ArtifactData::getName).collect(Collectors.toSet());
-          transactions.executeWithoutResult(status -> updateRows(key, request, keep));
+          boolean updated =
+              artifacts.update(
+                  key,
+                  MetadataMapper.toColumn(request.hasMetadata() ? request.getMetadata() : null),
+                  request.getDataList().stream()
+                      .map(
+                          d ->
+                              new ArtifactRow.Data(
+                                  d.getName(), store.location(key, d.getName()).toString()))
+                      .toList(),
+                  DatasetService.now(clock));
+          if (!updated) {
+            throw ArtifactService.notFound(key);
+          }
           deleteRemoved(row, keep);
           return UpdateArtifactResponse.newBuilder().setArtifactId(key.artifactId()).build();
         });
-  }
-
-  private void updateRows(ArtifactKey key, UpdateArtifactRequest request, Set<String> keep) {
-    Instant now = DatasetService.now(clock);
-    ArtifactEntity artifact =
-        artifacts.findById(key).orElseThrow(() -> ArtifactService.notFound(key));
-    artifact.replaceMetadata(
-        MetadataMapper.toColumn(request.hasMetadata() ? request.getMetadata() : null), now);
-    artifacts.saveAndFlush(artifact);
-    artifactData.deleteOthers(
-        key.datasetProject(),
-        key.datasetName(),
-        key.datasetDomain(),
-        key.datasetVersion(),
-        key.artifactId(),
-        keep);
-    List<ArtifactData> data = request.getDataList();
-    for (int i = 0; i < data.size(); i++) {
-      artifactData.insertIfAbsent(
-          now.plus(i, ChronoUnit.MICROS),
-          key.datasetProject(),
-          key.datasetName(),
-          key.datasetDomain(),
-          key.datasetVersion(),
-          key.artifactId(),
-          data.get(i).getName(),
-          store.location(key, data.get(i).getName()).toString());
-    }
   }
 
   private void deleteRemoved(ArtifactRow row, Set<String> keep) {

@@ -11,30 +11,21 @@ import datacatalog.Datacatalog.ListDatasetsResponse;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.UUID;
 import org.flyte.common.error.FlyteException;
-import org.flyte.common.persistence.DatabaseErrors;
-import org.flyte.datacatalog.repository.DatasetGraphRepository;
 import org.flyte.datacatalog.repository.DatasetLookupRepository;
 import org.flyte.datacatalog.repository.DatasetRepository;
 import org.flyte.datacatalog.repository.ListPage;
-import org.flyte.datacatalog.repository.PartitionKeyRepository;
-import org.flyte.datacatalog.repository.entity.DatasetEntity;
-import org.flyte.datacatalog.repository.entity.DatasetKey;
-import org.flyte.datacatalog.repository.entity.DatasetRow;
-import org.flyte.datacatalog.repository.entity.PartitionKeyEntity;
-import org.flyte.datacatalog.repository.entity.PartitionKeyId;
 import org.flyte.datacatalog.repository.mapper.DatasetMapper;
 import org.flyte.datacatalog.repository.mapper.MetadataMapper;
+import org.flyte.datacatalog.repository.row.DatasetKey;
+import org.flyte.datacatalog.repository.row.DatasetRow;
 import org.flyte.datacatalog.service.validation.DatasetValidator;
 import org.flyte.datacatalog.service.validation.FilterValidator;
 import org.flyte.datacatalog.service.validation.ValidationErrors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * CreateDataset, GetDataset and ListDatasets. Follows {@code
@@ -44,26 +35,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class DatasetService {
 
   private final DatasetRepository datasets;
-  private final PartitionKeyRepository partitionKeys;
   private final DatasetLookupRepository lookup;
-  private final DatasetGraphRepository graph;
-  private final TransactionTemplate transactions;
   private final DataCatalogMetrics metrics;
   private final Clock clock;
 
   public DatasetService(
       DatasetRepository datasets,
-      PartitionKeyRepository partitionKeys,
       DatasetLookupRepository lookup,
-      DatasetGraphRepository graph,
-      TransactionTemplate transactions,
       DataCatalogMetrics metrics,
       ObjectProvider<Clock> clock) {
     this.datasets = datasets;
-    this.partitionKeys = partitionKeys;
     this.lookup = lookup;
-    this.graph = graph;
-    this.transactions = transactions;
     this.metrics = metrics;
     this.clock = clock.getIfAvailable(Clock::systemUTC);
   }
@@ -82,35 +64,18 @@ public class DatasetService {
           UUID uuid = id.getUUID().isEmpty() ? UUID.randomUUID() : uuid(id.getUUID());
           // FlytePropeller creates the dataset before every cache write, so it usually exists:
           // one primary-key read answers that without a failed insert and its rollback. A
-          // concurrent creator is still caught by the unique key below.
+          // concurrent creator is still caught by the unique key.
           if (lookup.find(DatasetMapper.key(id), null).isPresent()) {
             throw FlyteException.alreadyExists(
                 "value with matching already exists (duplicate key value violates unique"
                     + " constraint \"datasets_pkey\")");
           }
-          Instant now = now(clock);
-          try {
-            transactions.executeWithoutResult(
-                status -> {
-                  datasets.save(
-                      new DatasetEntity(
-                          DatasetMapper.key(id),
-                          uuid,
-                          MetadataMapper.toColumn(
-                              dataset.hasMetadata() ? dataset.getMetadata() : null),
-                          now));
-                  // Declaration order is creation order: one microsecond apart.
-                  List<String> keys = dataset.getPartitionKeysList();
-                  for (int i = 0; i < keys.size(); i++) {
-                    partitionKeys.save(
-                        new PartitionKeyEntity(
-                            new PartitionKeyId(uuid, keys.get(i)), now.plus(i, ChronoUnit.MICROS)));
-                  }
-                  datasets.flush();
-                });
-          } catch (DataIntegrityViolationException e) {
-            throw DatabaseErrors.translate(e);
-          }
+          datasets.insert(
+              DatasetMapper.key(id),
+              uuid,
+              MetadataMapper.toColumn(dataset.hasMetadata() ? dataset.getMetadata() : null),
+              dataset.getPartitionKeysList(),
+              now(clock));
           return CreateDatasetResponse.getDefaultInstance();
         });
   }
@@ -142,7 +107,7 @@ public class DatasetService {
           DatasetValidator.validateList(request);
           var filters = FilterValidator.datasetFilters(request.getFilter());
           ListPage page = FilterValidator.page(request.hasPagination(), request.getPagination());
-          List<DatasetRow> rows = graph.list(filters, page);
+          var rows = lookup.list(filters, page);
           return ListDatasetsResponse.newBuilder()
               .addAllDatasets(rows.stream().map(DatasetMapper::toProto).toList())
               .setNextToken(Integer.toString(page.offset() + rows.size()))

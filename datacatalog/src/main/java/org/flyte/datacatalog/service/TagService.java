@@ -5,16 +5,13 @@ import datacatalog.Datacatalog.AddTagResponse;
 import datacatalog.Datacatalog.Tag;
 import java.time.Clock;
 import org.flyte.common.error.FlyteException;
-import org.flyte.common.persistence.DatabaseErrors;
 import org.flyte.datacatalog.repository.ArtifactRepository;
 import org.flyte.datacatalog.repository.TagRepository;
-import org.flyte.datacatalog.repository.entity.ArtifactKey;
-import org.flyte.datacatalog.repository.entity.DatasetRow;
-import org.flyte.datacatalog.repository.entity.TagEntity;
-import org.flyte.datacatalog.repository.entity.TagKey;
+import org.flyte.datacatalog.repository.row.ArtifactKey;
+import org.flyte.datacatalog.repository.row.DatasetRow;
+import org.flyte.datacatalog.repository.row.TagKey;
 import org.flyte.datacatalog.service.validation.TagValidator;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -55,19 +52,15 @@ public class TagService {
           TagValidator.validate(request.hasTag(), tag);
           DatasetRow dataset = datasets.find(tag.getDataset());
           ArtifactKey artifact = ArtifactKey.of(dataset.key(), tag.getArtifactId());
-          if (!artifacts.existsById(artifact)) {
+          if (!artifacts.exists(artifact)) {
             throw ArtifactService.notFound(artifact);
           }
-          try {
-            tags.saveAndFlush(
-                new TagEntity(
-                    TagKey.of(dataset.key(), tag.getName()),
-                    tag.getArtifactId(),
-                    dataset.uuid(),
-                    DatasetService.now(clock)));
-          } catch (DataIntegrityViolationException e) {
-            throw DatabaseErrors.translate(e);
-          }
+          // An existing name is a unique violation: ALREADY_EXISTS from the repository.
+          tags.insert(
+              TagKey.of(dataset.key(), tag.getName()),
+              tag.getArtifactId(),
+              dataset.uuid(),
+              DatasetService.now(clock));
           return AddTagResponse.getDefaultInstance();
         });
   }

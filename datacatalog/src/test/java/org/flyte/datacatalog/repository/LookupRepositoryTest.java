@@ -15,10 +15,13 @@ import java.util.List;
 import java.util.Map;
 import org.flyte.datacatalog.app.CatalogFixtures;
 import org.flyte.datacatalog.app.LocalStorage;
-import org.flyte.datacatalog.repository.entity.ArtifactKey;
-import org.flyte.datacatalog.repository.entity.DatasetKey;
-import org.flyte.datacatalog.repository.entity.TagKey;
 import org.flyte.datacatalog.repository.mapper.DatasetMapper;
+import org.flyte.datacatalog.repository.mapper.MetadataMapper;
+import org.flyte.datacatalog.repository.row.ArtifactKey;
+import org.flyte.datacatalog.repository.row.ArtifactRow;
+import org.flyte.datacatalog.repository.row.DatasetKey;
+import org.flyte.datacatalog.repository.row.DatasetRow;
+import org.flyte.datacatalog.repository.row.TagKey;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,18 +30,17 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The hot lookups: the JdbcClient statements return exactly what the JPA way returns, and every
- * statement is served by indexes (planned with sequential scans disabled, a plan that still scans a
- * table sequentially has no index to use).
+ * The hot lookups: each statement returns the whole artifact or dataset (the same rows as the
+ * listings, which read them with other statements), and every statement is served by indexes and so
+ * is every listing (planned with sequential scans disabled, a plan that still scans a table
+ * sequentially has no index to use).
  */
 @LocalStorage
 class LookupRepositoryTest {
 
   @Autowired Environment environment;
   @Autowired ArtifactLookupRepository artifactLookup;
-  @Autowired ArtifactGraphRepository artifactGraph;
   @Autowired DatasetLookupRepository datasetLookup;
-  @Autowired DatasetGraphRepository datasetGraph;
   @Autowired NamedParameterJdbcTemplate jdbc;
   @Autowired TransactionTemplate transactions;
 
@@ -77,30 +79,66 @@ class LookupRepositoryTest {
   }
 
   @Test
-  void theJdbcLookupsReturnWhatTheJpaWayReturns() {
+  void theLookupsReturnTheWholeRowsAsTheListingsDo() {
     DatasetKey key = DatasetMapper.key(dataset);
     TagKey tag = TagKey.of(key, "t2");
     ArtifactKey artifact = ArtifactKey.of(key, "a1");
+    DatasetRow datasetRow = datasetLookup.find(key, null).orElseThrow();
+    ListPage page = new ListPage(0, 10, false);
 
-    assertThat(artifactLookup.findByTag(tag))
-        .get()
-        .usingRecursiveComparison()
-        .isEqualTo(artifactGraph.findByTag(tag).orElseThrow());
+    ArtifactRow byTag = artifactLookup.findByTag(tag).orElseThrow();
+    assertThat(byTag.key()).isEqualTo(artifact);
+    assertThat(byTag.datasetUuid()).isEqualTo(datasetRow.uuid());
+    assertThat(byTag.data()).extracting(ArtifactRow.Data::name).containsExactly("o0", "o1");
+    assertThat(byTag.data()).allSatisfy(d -> assertThat(d.location()).contains("a1"));
+    assertThat(byTag.partitions()).containsExactly(new ArtifactRow.Partition("region", "eu"));
+    assertThat(byTag.tagNames()).containsExactly("t1", "t2");
+    assertThat(MetadataMapper.fromColumn(byTag.serializedMetadata()).getKeyMapMap())
+        .containsEntry("exec-attempt", "0");
+    assertThat(byTag.createdAt()).isNotNull();
+
     assertThat(artifactLookup.findByKey(artifact))
         .get()
         .usingRecursiveComparison()
-        .isEqualTo(artifactGraph.findByKey(artifact).orElseThrow());
+        .isEqualTo(byTag);
     assertThat(artifactLookup.findNewestById("a1"))
         .get()
         .usingRecursiveComparison()
-        .isEqualTo(artifactGraph.findNewestById("a1").orElseThrow());
-    assertThat(datasetLookup.find(key, null))
+        .isEqualTo(byTag);
+    assertThat(artifactLookup.list(datasetRow.uuid(), List.of(), page))
+        .singleElement()
+        .usingRecursiveComparison()
+        .isEqualTo(byTag);
+    assertThat(
+            artifactLookup.list(
+                datasetRow.uuid(),
+                List.of(
+                    new ListFilter.TagName("t1"), new ListFilter.PartitionValue("region", "eu")),
+                page))
+        .singleElement()
+        .usingRecursiveComparison()
+        .isEqualTo(byTag);
+    assertThat(artifactLookup.list(datasetRow.uuid(), List.of(), new ListPage(0, 0, false)))
+        .isEmpty();
+
+    assertThat(datasetRow.key()).isEqualTo(key);
+    assertThat(datasetRow.partitionKeys()).containsExactly("region");
+    assertThat(datasetLookup.find(key, datasetRow.uuid()))
         .get()
         .usingRecursiveComparison()
-        .isEqualTo(datasetGraph.find(key).orElseThrow());
-    assertThat(artifactLookup.findByTag(tag).orElseThrow().tagNames()).containsExactly("t1", "t2");
+        .isEqualTo(datasetRow);
+    assertThat(
+            datasetLookup.list(
+                List.of(
+                    new ListFilter.DatasetField(ListFilter.Field.PROJECT, key.project()),
+                    new ListFilter.DatasetField(ListFilter.Field.NAME, key.name())),
+                page))
+        .singleElement()
+        .usingRecursiveComparison()
+        .isEqualTo(datasetRow);
+
     assertThat(artifactLookup.findByTag(TagKey.of(key, "missing"))).isEmpty();
-    assertThat(artifactGraph.findByTag(TagKey.of(key, "missing"))).isEmpty();
+    assertThat(datasetLookup.find(key, java.util.UUID.randomUUID())).isEmpty();
   }
 
   @Test
@@ -125,6 +163,29 @@ class LookupRepositoryTest {
             DatasetLookupRepository.SELECT_BY_KEY + " AND d.uuid = :uuid",
             ReservationRepository.SELECT,
             ReservationRepository.RELEASE)) {
+      assertThat(plan(sql, params)).as(sql).doesNotContain("Seq Scan").contains("Index");
+    }
+  }
+
+  @Test
+  void theListingsAreServedByIndexes() {
+    ListPage page = new ListPage(0, 50, false);
+    java.util.UUID uuid = java.util.UUID.randomUUID();
+    for (List<ListFilter> filters :
+        List.<List<ListFilter>>of(
+            List.of(),
+            List.of(new ListFilter.TagName("t1")),
+            List.of(new ListFilter.PartitionValue("region", "eu")))) {
+      Map<String, Object> params = new java.util.HashMap<>();
+      String sql = ArtifactLookupRepository.listSql(uuid, filters, page, params);
+      assertThat(plan(sql, params)).as(sql).doesNotContain("Seq Scan").contains("Index");
+    }
+    for (List<ListFilter> filters :
+        List.<List<ListFilter>>of(
+            List.of(),
+            List.of(new ListFilter.DatasetField(ListFilter.Field.PROJECT, dataset.getProject())))) {
+      Map<String, Object> params = new java.util.HashMap<>();
+      String sql = DatasetLookupRepository.listSql(filters, page, params);
       assertThat(plan(sql, params)).as(sql).doesNotContain("Seq Scan").contains("Index");
     }
   }

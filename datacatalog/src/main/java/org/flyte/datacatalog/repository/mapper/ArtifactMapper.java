@@ -8,7 +8,7 @@ import datacatalog.Datacatalog.Partition;
 import datacatalog.Datacatalog.Tag;
 import java.time.Instant;
 import java.util.List;
-import org.flyte.datacatalog.repository.entity.ArtifactRow;
+import org.flyte.datacatalog.repository.row.ArtifactRow;
 
 /**
  * Artifacts: rows → proto. Follows {@code datacatalog/pkg/repositories/transformers/artifact.go}

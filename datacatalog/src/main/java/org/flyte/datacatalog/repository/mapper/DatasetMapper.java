@@ -2,8 +2,8 @@ package org.flyte.datacatalog.repository.mapper;
 
 import datacatalog.Datacatalog.Dataset;
 import datacatalog.Datacatalog.DatasetID;
-import org.flyte.datacatalog.repository.entity.DatasetKey;
-import org.flyte.datacatalog.repository.entity.DatasetRow;
+import org.flyte.datacatalog.repository.row.DatasetKey;
+import org.flyte.datacatalog.repository.row.DatasetRow;
 
 /**
  * Datasets: proto ↔ rows. Follows {@code datacatalog/pkg/repositories/transformers/dataset.go}

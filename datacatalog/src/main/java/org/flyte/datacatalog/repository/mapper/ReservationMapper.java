@@ -4,8 +4,8 @@ import com.google.protobuf.Duration;
 import datacatalog.Datacatalog.DatasetID;
 import datacatalog.Datacatalog.Reservation;
 import datacatalog.Datacatalog.ReservationID;
-import org.flyte.datacatalog.repository.entity.ReservationRow;
-import org.flyte.datacatalog.repository.entity.TagKey;
+import org.flyte.datacatalog.repository.row.ReservationRow;
+import org.flyte.datacatalog.repository.row.TagKey;
 
 /**
  * Reservations: proto ↔ rows. Follows {@code

@@ -85,7 +85,7 @@ public final class FilterValidator {
             case DOMAIN -> dataset.getDomain();
             case VERSION -> dataset.getVersion();
           };
-      ValidationErrors.requireNonEmpty(value, field.property());
+      ValidationErrors.requireNonEmpty(value, field.column());
       filters.add(new ListFilter.DatasetField(field, value));
     }
     return checked(filters, unsupported);

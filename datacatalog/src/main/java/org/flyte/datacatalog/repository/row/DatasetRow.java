@@ -1,4 +1,4 @@
-package org.flyte.datacatalog.repository.entity;
+package org.flyte.datacatalog.repository.row;
 
 import java.util.List;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package org.flyte.datacatalog.repository.entity;
+package org.flyte.datacatalog.repository.row;
 
 import java.time.Instant;
 import java.util.List;
