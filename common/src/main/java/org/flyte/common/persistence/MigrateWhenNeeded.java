@@ -165,7 +165,7 @@ final class MigrateWhenNeeded implements FlywayMigrationStrategy {
         || Boolean.TRUE.equals(p.getDetectEncoding())
         || Boolean.TRUE.equals(p.getSkipExecutingMigrations())
         || p.getDryRunOutput() != null) {
-      throw new FlywayNeeded("Flyway has settings beyond locations and table");
+      throw new FlywayNeeded("Flyway has settings that change what it connects to or reads");
     }
     if (javaMigrations.iterator().hasNext()) {
       throw new FlywayNeeded("the app declares Java migrations");
