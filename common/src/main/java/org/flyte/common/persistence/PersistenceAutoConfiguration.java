@@ -34,7 +34,8 @@ import org.springframework.core.env.Environment;
  * database; because the other app's tables (or tables a Go FlyteAdmin made) make the schema
  * non-empty, Flyway is told to baseline such a schema at version 0, so that the idempotent {@code
  * V1__baseline.sql} still runs. Explicit {@code spring.flyway.baseline-on-migrate} / {@code
- * baseline-version} settings win.
+ * baseline-version} settings win. When the schema history already records exactly the packaged
+ * migrations, Flyway is not built or run at all ({@link MigrateWhenNeeded}).
  *
  * <p>Backs off when the application defines its own DataSource.
  */
@@ -89,6 +90,15 @@ public class PersistenceAutoConfiguration {
   @Bean
   Callback flyteEditedMigrationChecksums(ObjectProvider<EditedMigration> edits) {
     return new EditedMigrationChecksums(edits.orderedStream().toList());
+  }
+
+  /**
+   * Starts without Flyway when the schema history already records exactly this build's migrations
+   * ({@link MigrateWhenNeeded}, docs/adr/0041); otherwise Boot's Flyway migrates as before.
+   */
+  @Bean
+  static FlywayInitializerSubstitution flyteFlywayInitializerSubstitution() {
+    return new FlywayInitializerSubstitution();
   }
 
   @Bean

@@ -18,6 +18,16 @@
  * org.flyte.common.persistence.EditedMigrationChecksums} moves exactly that stored checksum, so
  * databases that earlier builds migrated keep passing Flyway's validation (docs/adr/0006).
  *
+ * <p>Most starts find the schema already migrated. {@link
+ * org.flyte.common.persistence.MigrateWhenNeeded}, in place of Boot's Flyway initializer, then
+ * starts without building or running Flyway: it reads the app's history table and its packaged
+ * migration files ({@link org.flyte.common.persistence.AppliedMigrations}, {@link
+ * org.flyte.common.persistence.PackagedMigrations}) and lets Flyway migrate, validate and fail as
+ * before whenever they are not exactly alike: an empty database, a pending, failed, out-of-order or
+ * newer build's migration, a stored checksum that differs (an edited migration's earlier one
+ * included), or Flyway settings that change where it connects or what it reads (its own connection,
+ * schemas, a target, init SQL, callbacks, Java migrations; docs/adr/0041).
+ *
  * <h2>Databases in tests</h2>
  *
  * Tests run against an embedded PostgreSQL 14 that starts once per test JVM in a fresh temporary
