@@ -44,4 +44,26 @@ class JvmOptionsTest {
     assertThat(dockerfile).contains("MALLOC_ARENA_MAX=2");
     assertThat(helpers).contains("- name: MALLOC_ARENA_MAX\n  value: \"2\"");
   }
+
+  /**
+   * FlyteScheduler alone runs on the JIT's first tier (docs/adr/0042-jit-tiers-at-start-up.md):
+   * its image puts {@code -XX:TieredStopAtLevel=1} in {@code JAVA_OPTS}, which the launcher passes
+   * and the chart leaves alone; FlyteAdmin and DataCatalog keep the optimising compiler for their
+   * per-call floor.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"flyteadmin", "datacatalog", "flytescheduler"})
+  void onlyTheSchedulerStopsAtTheFirstJitTier(String app) throws Exception {
+    String dockerfile = Files.readString(Charts.ROOT.resolve(app).resolve("Dockerfile"));
+    assertThat(dockerfile).contains("$JAVA_OPTS -jar /app/app.jar");
+    if (app.equals("flytescheduler")) {
+      assertThat(dockerfile).contains("ENV JAVA_OPTS=\"-XX:TieredStopAtLevel=1\"");
+    } else {
+      assertThat(dockerfile).doesNotContain("ENV JAVA_OPTS").doesNotContain("TieredStopAtLevel");
+    }
+    try (var templates = Files.walk(Charts.CORE.resolve("templates"))) {
+      assertThat(templates.filter(Files::isRegularFile))
+          .allSatisfy(template -> assertThat(Files.readString(template)).doesNotContain("JAVA_OPTS"));
+    }
+  }
 }
