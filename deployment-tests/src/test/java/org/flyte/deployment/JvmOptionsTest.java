@@ -46,9 +46,9 @@ class JvmOptionsTest {
   }
 
   /**
-   * FlyteScheduler alone runs on the JIT's first tier (docs/adr/0042-jit-tiers-at-start-up.md):
-   * its image puts {@code -XX:TieredStopAtLevel=1} in {@code JAVA_OPTS}, which the launcher passes
-   * and the chart leaves alone; FlyteAdmin and DataCatalog keep the optimising compiler for their
+   * FlyteScheduler alone runs on the JIT's first tier (docs/adr/0042-jit-tiers-at-start-up.md): its
+   * image puts {@code -XX:TieredStopAtLevel=1} in {@code JAVA_OPTS}, which the launcher passes and
+   * the chart leaves alone; FlyteAdmin and DataCatalog keep the optimising compiler for their
    * per-call floor.
    */
   @ParameterizedTest
@@ -63,7 +63,8 @@ class JvmOptionsTest {
     }
     try (var templates = Files.walk(Charts.CORE.resolve("templates"))) {
       assertThat(templates.filter(Files::isRegularFile))
-          .allSatisfy(template -> assertThat(Files.readString(template)).doesNotContain("JAVA_OPTS"));
+          .allSatisfy(
+              template -> assertThat(Files.readString(template)).doesNotContain("JAVA_OPTS"));
     }
   }
 }
