@@ -17,8 +17,8 @@ import com.google.protobuf.util.Durations;
 import com.google.protobuf.util.JsonFormat;
 import com.google.protobuf.util.Timestamps;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +51,7 @@ final class ProtoJsonPrinter {
 
   /** The JSON text of {@code message}. */
   String print(Message message) throws InvalidProtocolBufferException {
-    StringWriter text = new StringWriter(256);
+    TextWriter text = new TextWriter();
     JsonWriter out = new JsonWriter(text);
     out.setHtmlSafe(false);
     out.setSerializeNulls(true);
@@ -61,7 +61,7 @@ final class ProtoJsonPrinter {
     } catch (InvalidProtocolBufferException e) {
       throw e;
     } catch (IOException e) {
-      throw new UncheckedIOException(e); // a StringWriter does not fail
+      throw new UncheckedIOException(e); // a TextWriter does not fail
     }
     return text.toString();
   }
@@ -259,5 +259,45 @@ final class ProtoJsonPrinter {
 
   private String name(FieldDescriptor field) {
     return useProtoNames ? field.getName() : field.getJsonName();
+  }
+
+  /**
+   * A {@link Writer} into a {@link StringBuilder}: {@code StringWriter}'s {@code StringBuffer}
+   * takes a lock for each of the many small writes a page makes.
+   */
+  private static final class TextWriter extends Writer {
+    private final StringBuilder text = new StringBuilder(1024);
+
+    @Override
+    public void write(int c) {
+      text.append((char) c);
+    }
+
+    @Override
+    public void write(char[] chars, int offset, int length) {
+      text.append(chars, offset, length);
+    }
+
+    @Override
+    public void write(String string, int offset, int length) {
+      text.append(string, offset, offset + length);
+    }
+
+    @Override
+    public Writer append(CharSequence chars) {
+      text.append(chars);
+      return this;
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {}
+
+    @Override
+    public String toString() {
+      return text.toString();
+    }
   }
 }
