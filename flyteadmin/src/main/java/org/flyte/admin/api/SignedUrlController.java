@@ -13,6 +13,7 @@ import org.flyte.admin.service.dataproxy.LocalUrlSigner;
 import org.flyte.admin.service.dataproxy.SignedObjectService;
 import org.flyte.common.error.FlyteException;
 import org.flyte.common.storage.SignedUrlRequest;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
@@ -61,7 +62,7 @@ public class SignedUrlController {
         get(grant, response);
       }
     } catch (FlyteException e) {
-      text(response, status(e), e.getMessage());
+      text(request, response, status(e), e.getMessage());
     }
   }
 
@@ -71,6 +72,7 @@ public class SignedUrlController {
     long length = request.getContentLengthLong();
     if (length < 0) {
       text(
+          request,
           response,
           HttpStatus.LENGTH_REQUIRED,
           "MissingContentLength: an upload needs a Content-Length header");
@@ -125,9 +127,18 @@ public class SignedUrlController {
     };
   }
 
-  private static void text(HttpServletResponse response, HttpStatus status, String message)
+  /**
+   * An error as plain text. A refused upload's body may still be on its way: the answer is complete
+   * before it is read, so the connection is closed after it and says so ({@code Connection:
+   * close}); a client that kept it for its next request would find it gone.
+   */
+  private static void text(
+      HttpServletRequest request, HttpServletResponse response, HttpStatus status, String message)
       throws IOException {
     byte[] body = (message + "\n").getBytes(StandardCharsets.UTF_8);
+    if (RequestMethod.PUT.name().equals(request.getMethod())) {
+      response.setHeader(HttpHeaders.CONNECTION, "close");
+    }
     response.setStatus(status.value());
     response.setContentType("text/plain");
     response.setContentLength(body.length);

@@ -323,6 +323,9 @@ class DataProxyTest extends AdminAppTest {
     }
     assertThat(tampered.statusCode()).isEqualTo(403);
     assertThat(text(tampered)).contains("the signature does not match the request");
+    // Answered before its body was read: the connection closes, and the answer says so, so that
+    // the client does not send its next request on it.
+    assertThat(tampered.headers().firstValue("connection")).contains("close");
 
     HttpResponse<byte[]> otherKey = put(url.replace("/guard/", "/other/"), data, md5);
     assertThat(otherKey.statusCode()).isEqualTo(403);
