@@ -6,6 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import org.flyte.common.persistence.PackagedMigrations.Migration;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationVersion;
 
 /**
  * Reads an app's Flyway schema history table (in the connection's current schema, where Flyway
@@ -94,10 +96,12 @@ final class AppliedMigrations {
 
   private static void requireBelow(String baseline, String lowest) throws FlywayNeeded {
     try {
-      if (baseline != null && PackagedMigrations.compareVersions(baseline, lowest) < 0) {
+      if (baseline != null
+          && MigrationVersion.fromVersion(baseline).compareTo(MigrationVersion.fromVersion(lowest))
+              < 0) {
         return;
       }
-    } catch (NumberFormatException e) {
+    } catch (FlywayException e) {
       // not a plain version: Flyway decides
     }
     throw new FlywayNeeded("the schema was baselined at version " + baseline);

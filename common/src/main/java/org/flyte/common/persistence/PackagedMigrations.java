@@ -3,7 +3,6 @@ package org.flyte.common.persistence;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.math.BigInteger;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -11,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.zip.CRC32;
+import org.flywaydb.core.api.MigrationVersion;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.ResourcePatternResolver;
 
@@ -66,9 +66,11 @@ final class PackagedMigrations {
         throw new FlywayNeeded("location " + location + " holds no migration");
       }
     }
-    migrations.sort(Comparator.comparing(Migration::version, PackagedMigrations::compareVersions));
+    migrations.sort(
+        Comparator.comparing(migration -> MigrationVersion.fromVersion(migration.version())));
     for (int i = 1; i < migrations.size(); i++) {
-      if (compareVersions(migrations.get(i - 1).version(), migrations.get(i).version()) == 0) {
+      if (MigrationVersion.fromVersion(migrations.get(i - 1).version())
+          .equals(MigrationVersion.fromVersion(migrations.get(i).version()))) {
         throw new FlywayNeeded("migration " + migrations.get(i).version() + " is packaged twice");
       }
     }
@@ -144,20 +146,5 @@ final class PackagedMigrations {
       throw new FlywayNeeded(resource.getFilename() + " cannot be read: " + e);
     }
     return (int) crc.getValue();
-  }
-
-  /** Compares two dotted versions numerically, part by part, as Flyway's MigrationVersion does. */
-  static int compareVersions(String a, String b) {
-    String[] left = a.split("\\.");
-    String[] right = b.split("\\.");
-    for (int i = 0; i < Math.max(left.length, right.length); i++) {
-      BigInteger l = i < left.length ? new BigInteger(left[i]) : BigInteger.ZERO;
-      BigInteger r = i < right.length ? new BigInteger(right[i]) : BigInteger.ZERO;
-      int c = l.compareTo(r);
-      if (c != 0) {
-        return c;
-      }
-    }
-    return 0;
   }
 }
