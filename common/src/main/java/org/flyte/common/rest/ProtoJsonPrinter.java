@@ -1,8 +1,6 @@
 package org.flyte.common.rest;
 
 import com.google.gson.JsonParser;
-import com.google.gson.internal.Streams;
-import com.google.gson.stream.JsonWriter;
 import com.google.protobuf.Any;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Descriptors.Descriptor;
@@ -16,12 +14,10 @@ import com.google.protobuf.Timestamp;
 import com.google.protobuf.util.Durations;
 import com.google.protobuf.util.JsonFormat;
 import com.google.protobuf.util.Timestamps;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Writes a message as protojson with {@code EmitUnpopulated} in one pass over the message, straight
@@ -32,16 +28,22 @@ import java.util.Map;
  * unknown enum numbers as numbers), the well-known types in their special forms. It replaces
  * printing with {@code JsonFormat}, parsing that text back and walking the tree, which cost four
  * passes per page (bench/results/rest-encoding.md).
+ *
+ * <p>What depends only on a message type (its fields, their quoted names, which of the rules above
+ * each follows) is worked out once per type and kept ({@link Plan}); the text goes into a {@link
+ * CompactJsonWriter}.
  */
 final class ProtoJsonPrinter {
 
   private static final String ANY = "google.protobuf.Any";
   private static final String NULL_VALUE = "google.protobuf.NullValue";
-  private static final String TYPE_KEY = "@type";
+  private static final String TYPE_KEY = CompactJsonWriter.quoted("@type");
+  private static final String VALUE_KEY = CompactJsonWriter.quoted("value");
 
   private final JsonFormat.TypeRegistry types;
   private final boolean useProtoNames;
   private final JsonFormat.Printer specialForms;
+  private final Map<Descriptor, Plan> plans = new ConcurrentHashMap<>();
 
   ProtoJsonPrinter(JsonFormat.TypeRegistry types, boolean useProtoNames, JsonFormat.Printer p) {
     this.types = types;
@@ -51,64 +53,119 @@ final class ProtoJsonPrinter {
 
   /** The JSON text of {@code message}. */
   String print(Message message) throws InvalidProtocolBufferException {
-    TextWriter text = new TextWriter();
-    JsonWriter out = new JsonWriter(text);
-    out.setHtmlSafe(false);
-    out.setSerializeNulls(true);
-    try {
-      value(message, out);
-      out.flush();
-    } catch (InvalidProtocolBufferException e) {
-      throw e;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e); // a TextWriter does not fail
-    }
-    return text.toString();
+    CompactJsonWriter out = new CompactJsonWriter();
+    value(message, out);
+    return out.toString();
   }
 
-  private void value(Message message, JsonWriter out) throws IOException {
-    String typeName = message.getDescriptorForType().getFullName();
-    if (ProtoJsonShape.SPECIAL_FORMS.contains(typeName)) {
-      specialForm(message, out);
-    } else if (typeName.equals(ANY)) {
-      any(message, out);
-    } else {
-      out.beginObject();
-      fields(message, out);
-      out.endObject();
+  /** How a field is written when it holds nothing, and whether it is a list or a map. */
+  private enum Shape {
+    LIST,
+    MAP,
+    ALWAYS,
+    NULL_WHEN_UNSET,
+    OMITTED_WHEN_UNSET
+  }
+
+  private enum Kind {
+    OBJECT,
+    SPECIAL_FORM,
+    ANY
+  }
+
+  /** A message type's part of the work, done once per type. */
+  private record Plan(Kind kind, FieldDescriptor[] fields, String[] names, Shape[] shapes) {}
+
+  private Plan plan(Descriptor type) {
+    Plan plan = plans.get(type);
+    return plan != null ? plan : plans.computeIfAbsent(type, this::newPlan);
+  }
+
+  private Plan newPlan(Descriptor type) {
+    String typeName = type.getFullName();
+    Kind kind =
+        ProtoJsonShape.SPECIAL_FORMS.contains(typeName)
+            ? Kind.SPECIAL_FORM
+            : typeName.equals(ANY) ? Kind.ANY : Kind.OBJECT;
+    List<FieldDescriptor> declared = type.getFields();
+    FieldDescriptor[] fields = declared.toArray(FieldDescriptor[]::new);
+    String[] names = new String[fields.length];
+    Shape[] shapes = new Shape[fields.length];
+    for (int i = 0; i < fields.length; i++) {
+      FieldDescriptor field = fields[i];
+      names[i] = CompactJsonWriter.quoted(useProtoNames ? field.getName() : field.getJsonName());
+      shapes[i] =
+          field.isMapField()
+              ? Shape.MAP
+              : field.isRepeated()
+                  ? Shape.LIST
+                  : !field.hasPresence()
+                      ? Shape.ALWAYS
+                      : field.getContainingOneof() == null
+                          ? Shape.NULL_WHEN_UNSET
+                          : Shape.OMITTED_WHEN_UNSET;
+    }
+    return new Plan(kind, fields, names, shapes);
+  }
+
+  private void value(Message message, CompactJsonWriter out) throws InvalidProtocolBufferException {
+    Plan plan = plan(message.getDescriptorForType());
+    switch (plan.kind()) {
+      case SPECIAL_FORM -> specialForm(message, out);
+      case ANY -> any(message, out);
+      case OBJECT -> {
+        out.beginObject();
+        fields(plan, message, out);
+        out.endObject();
+      }
     }
   }
 
-  private void fields(Message message, JsonWriter out) throws IOException {
-    for (FieldDescriptor field : message.getDescriptorForType().getFields()) {
-      if (field.isRepeated()) {
-        out.name(name(field));
-        if (field.isMapField()) {
+  private void fields(Plan plan, Message message, CompactJsonWriter out)
+      throws InvalidProtocolBufferException {
+    FieldDescriptor[] fields = plan.fields();
+    Shape[] shapes = plan.shapes();
+    for (int i = 0; i < fields.length; i++) {
+      FieldDescriptor field = fields[i];
+      switch (shapes[i]) {
+        case MAP -> {
+          out.name(plan.names()[i]);
           map(field, (List<?>) message.getField(field), out);
-        } else {
-          out.beginArray();
+        }
+        case LIST -> {
+          out.name(plan.names()[i]).beginArray();
           for (Object item : (List<?>) message.getField(field)) {
             single(field, item, out);
           }
           out.endArray();
         }
-      } else if (!field.hasPresence() || message.hasField(field)) {
-        out.name(name(field));
-        single(field, message.getField(field), out);
-      } else if (field.getContainingOneof() == null) {
-        out.name(name(field)).nullValue();
+        case ALWAYS -> single(field, message.getField(field), out.name(plan.names()[i]));
+        case NULL_WHEN_UNSET -> {
+          out.name(plan.names()[i]);
+          if (message.hasField(field)) {
+            single(field, message.getField(field), out);
+          } else {
+            out.nullValue();
+          }
+        }
+        case OMITTED_WHEN_UNSET -> {
+          if (message.hasField(field)) {
+            single(field, message.getField(field), out.name(plan.names()[i]));
+          }
+        }
       }
     }
   }
 
-  private void map(FieldDescriptor field, List<?> entries, JsonWriter out) throws IOException {
+  private void map(FieldDescriptor field, List<?> entries, CompactJsonWriter out)
+      throws InvalidProtocolBufferException {
     Descriptor entryType = field.getMessageType();
     FieldDescriptor keyField = entryType.findFieldByNumber(1);
     FieldDescriptor valueField = entryType.findFieldByNumber(2);
     out.beginObject();
     for (Object entry : entries) {
       Message pair = (Message) entry;
-      out.name(String.valueOf(mapKey(keyField, pair.getField(keyField))));
+      out.plainName(String.valueOf(mapKey(keyField, pair.getField(keyField))));
       single(valueField, pair.getField(valueField), out);
     }
     out.endObject();
@@ -122,7 +179,8 @@ final class ProtoJsonPrinter {
     };
   }
 
-  private void single(FieldDescriptor field, Object value, JsonWriter out) throws IOException {
+  private void single(FieldDescriptor field, Object value, CompactJsonWriter out)
+      throws InvalidProtocolBufferException {
     switch (field.getType()) {
       case INT32, SINT32, SFIXED32 -> out.jsonValue(Integer.toString((Integer) value));
       case UINT32, FIXED32 -> out.jsonValue(Integer.toUnsignedString((Integer) value));
@@ -139,7 +197,7 @@ final class ProtoJsonPrinter {
     }
   }
 
-  private static void floating(double value, String text, JsonWriter out) throws IOException {
+  private static void floating(double value, String text, CompactJsonWriter out) {
     if (Double.isNaN(value)) {
       out.value("NaN");
     } else if (Double.isInfinite(value)) {
@@ -149,7 +207,7 @@ final class ProtoJsonPrinter {
     }
   }
 
-  private static void enumValue(EnumValueDescriptor value, JsonWriter out) throws IOException {
+  private static void enumValue(EnumValueDescriptor value, CompactJsonWriter out) {
     if (value.getType().getFullName().equals(NULL_VALUE)) {
       out.nullValue();
     } else if (value.getIndex() == -1) {
@@ -164,7 +222,8 @@ final class ProtoJsonPrinter {
    * family written here as {@code JsonFormat} writes them; anything else (a field mask, a value out
    * of range) as {@code JsonFormat}'s text, its strings escaped as the rest are.
    */
-  private void specialForm(Message message, JsonWriter out) throws IOException {
+  private void specialForm(Message message, CompactJsonWriter out)
+      throws InvalidProtocolBufferException {
     Descriptor type = message.getDescriptorForType();
     String name = type.getFullName();
     try {
@@ -215,7 +274,7 @@ final class ProtoJsonPrinter {
     } catch (IllegalArgumentException e) {
       // out of the range protojson allows: JsonFormat's own message below
     }
-    Streams.write(JsonParser.parseString(specialForms.print(message)), out);
+    out.element(JsonParser.parseString(specialForms.print(message)));
   }
 
   private static Timestamp timestamp(Message message, Descriptor type) {
@@ -236,7 +295,7 @@ final class ProtoJsonPrinter {
             .build();
   }
 
-  private void any(Message message, JsonWriter out) throws IOException {
+  private void any(Message message, CompactJsonWriter out) throws InvalidProtocolBufferException {
     Any any = message instanceof Any a ? a : Any.parseFrom(message.toByteString());
     String url = any.getTypeUrl();
     Descriptor packed = types.find(url.substring(url.lastIndexOf('/') + 1));
@@ -247,59 +306,12 @@ final class ProtoJsonPrinter {
     Message content = DynamicMessage.parseFrom(packed, any.getValue());
     out.beginObject();
     out.name(TYPE_KEY).value(url);
-    if (ProtoJsonShape.SPECIAL_FORMS.contains(packed.getFullName())
-        || packed.getFullName().equals(ANY)) {
-      out.name("value");
-      value(content, out);
+    Plan plan = plan(packed);
+    if (plan.kind() == Kind.OBJECT) {
+      fields(plan, content, out);
     } else {
-      fields(content, out);
+      value(content, out.name(VALUE_KEY));
     }
     out.endObject();
-  }
-
-  private String name(FieldDescriptor field) {
-    return useProtoNames ? field.getName() : field.getJsonName();
-  }
-
-  /**
-   * A {@link Writer} into a {@link StringBuilder}: {@code StringWriter}'s {@code StringBuffer}
-   * takes a lock for each of the many small writes a page makes, and Gson's {@code
-   * Streams.writerForAppendable} wraps each char array it is given (a 25-task page: 540 µs through
-   * it, 400–450 through this, 560–590 through a StringWriter; bench/results/rest-encoding.md).
-   */
-  private static final class TextWriter extends Writer {
-    private final StringBuilder text = new StringBuilder(1024);
-
-    @Override
-    public void write(int c) {
-      text.append((char) c);
-    }
-
-    @Override
-    public void write(char[] chars, int offset, int length) {
-      text.append(chars, offset, length);
-    }
-
-    @Override
-    public void write(String string, int offset, int length) {
-      text.append(string, offset, offset + length);
-    }
-
-    @Override
-    public Writer append(CharSequence chars) {
-      text.append(chars);
-      return this;
-    }
-
-    @Override
-    public void flush() {}
-
-    @Override
-    public void close() {}
-
-    @Override
-    public String toString() {
-      return text.toString();
-    }
   }
 }
