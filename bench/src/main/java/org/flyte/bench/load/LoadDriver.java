@@ -53,7 +53,17 @@ public final class LoadDriver {
   /** {@code inFlight} asynchronous calls at all times; errors are counted, not timed. */
   public Result async(String name, int inFlight, Supplier<ListenableFuture<?>> call)
       throws InterruptedException {
+    return async(name, inFlight, call, () -> {});
+  }
+
+  /**
+   * As {@link #async(String, int, Supplier)}, running {@code measuring} between warm-up and run.
+   */
+  public Result async(
+      String name, int inFlight, Supplier<ListenableFuture<?>> call, Runnable measuring)
+      throws InterruptedException {
     asyncPhase(name, inFlight, call, warmup);
+    measuring.run();
     return asyncPhase(name, inFlight, call, duration);
   }
 

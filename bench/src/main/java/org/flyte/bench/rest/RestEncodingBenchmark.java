@@ -18,6 +18,7 @@ import flyteidl.core.Tasks.TaskTemplate;
 import flyteidl.core.Types.LiteralType;
 import flyteidl.core.Types.SimpleType;
 import java.util.concurrent.TimeUnit;
+import org.flyte.admin.warmup.WarmupEntities;
 import org.flyte.common.rest.JsonMarshaler;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -47,6 +48,13 @@ public class RestEncodingBenchmark {
   @Param({"25", "100"})
   int tasks;
 
+  /**
+   * {@code small}: the task below; {@code registered}: the task FloorLoad registers (a pyflyte
+   * container task as FlyteAdmin stores it, about 1.6 KB of JSON each).
+   */
+  @Param({"small", "registered"})
+  String shape;
+
   private TaskList page;
   private JsonMarshaler snake;
   private JsonMarshaler camel;
@@ -59,20 +67,23 @@ public class RestEncodingBenchmark {
     camel = JsonMarshaler.jsonNames(types);
     TaskList.Builder list = TaskList.newBuilder().setToken("100");
     for (int i = 0; i < tasks; i++) {
-      list.addTasks(task(i));
+      list.addTasks(shape.equals("small") ? task(i) : registered(i));
     }
     page = list.build();
   }
 
+  private static Identifier taskId(String project, String name, int i) {
+    return Identifier.newBuilder()
+        .setResourceType(ResourceType.TASK)
+        .setProject(project)
+        .setDomain("development")
+        .setName(name)
+        .setVersion("v" + i)
+        .build();
+  }
+
   private static Task task(int i) {
-    Identifier id =
-        Identifier.newBuilder()
-            .setResourceType(ResourceType.TASK)
-            .setProject("flytesnacks")
-            .setDomain("development")
-            .setName("workflows.example.task_" + i)
-            .setVersion("v" + i)
-            .build();
+    Identifier id = taskId("flytesnacks", "workflows.example.task_" + i, i);
     LiteralType integer = LiteralType.newBuilder().setSimple(SimpleType.INTEGER).build();
     TaskTemplate template =
         TaskTemplate.newBuilder()
@@ -99,6 +110,18 @@ public class RestEncodingBenchmark {
         .setClosure(
             TaskClosure.newBuilder()
                 .setCompiledTask(CompiledTask.newBuilder().setTemplate(template))
+                .setCreatedAt(Timestamp.newBuilder().setSeconds(1_764_000_000L + i)))
+        .build();
+  }
+
+  private static Task registered(int i) {
+    Identifier id = taskId("bench", "bench.floor_task", i);
+    return Task.newBuilder()
+        .setId(id)
+        .setClosure(
+            TaskClosure.newBuilder()
+                .setCompiledTask(
+                    CompiledTask.newBuilder().setTemplate(WarmupEntities.task(id).getTemplate()))
                 .setCreatedAt(Timestamp.newBuilder().setSeconds(1_764_000_000L + i)))
         .build();
   }

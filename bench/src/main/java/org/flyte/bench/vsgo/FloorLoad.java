@@ -57,6 +57,10 @@ import org.flyte.bench.load.LoadOptions;
  * after the run), {@code in-flight} (8), {@code in-flight-high} (32), {@code page} (25), {@code
  * seconds} (8), {@code warmup-seconds} (3), {@code rounds} (2; the median is reported), {@code
  * phases} (a comma-separated subset of the phase keys), {@code report}.
+ *
+ * <p>With a target's pid, the report also gives the CPU time the target used per call during each
+ * measured run: the cost of a call on the server alone, whatever the load generator and the other
+ * processes sharing the cores cost.
  */
 public final class FloorLoad {
 
@@ -99,15 +103,35 @@ public final class FloorLoad {
             : List.of(options.text("phases", "").split(","));
 
     Map<String, Map<String, List<LoadDriver.Result>>> results = new LinkedHashMap<>();
+    Map<String, Map<String, List<Double>>> cpu = new LinkedHashMap<>();
     for (int round = 0; round < rounds; round++) {
       for (String key : keys) {
         for (int i = 0; i < clients.size(); i++) {
           Client client = clients.get(round % 2 == 0 ? i : clients.size() - 1 - i);
           Phase phase = client.phases().get(key);
-          LoadDriver.Result r = driver.async(phase.title(), phase.inFlight(), phase.call());
+          long pid = client.target().pid();
+          long[] cpuAtStart = new long[1];
+          LoadDriver.Result r =
+              driver.async(
+                  phase.title(),
+                  phase.inFlight(),
+                  phase.call(),
+                  () -> cpuAtStart[0] = Target.cpuNanos(pid));
+          long cpuEnd = Target.cpuNanos(pid);
+          double cpuMicros =
+              cpuEnd < 0 || r.ops() == 0 ? -1 : (cpuEnd - cpuAtStart[0]) / 1e3 / r.ops();
           System.out.printf(
-              "round %d %-28s %-5s %,9.0f calls/s p99 %6.2f ms errors %d%n",
-              round, key, client.target().name(), r.throughput(), r.p99Millis(), r.errors());
+              "round %d %-28s %-5s %,9.0f calls/s p99 %6.2f ms errors %d server CPU %.0f us/call%n",
+              round,
+              key,
+              client.target().name(),
+              r.throughput(),
+              r.p99Millis(),
+              r.errors(),
+              cpuMicros);
+          cpu.computeIfAbsent(key, k -> new LinkedHashMap<>())
+              .computeIfAbsent(client.target().name(), k -> new ArrayList<>())
+              .add(cpuMicros);
           results
               .computeIfAbsent(key, k -> new LinkedHashMap<>())
               .computeIfAbsent(client.target().name(), k -> new ArrayList<>())
@@ -122,7 +146,7 @@ public final class FloorLoad {
     }
     String text =
         FloorReport.render(
-            String.join(" ", args), names, keys, clients.get(0).phases(), results, memory);
+            String.join(" ", args), names, keys, clients.get(0).phases(), results, cpu, memory);
     Path report = options.path("report", "bench/results/vs-go-floor.md");
     Files.createDirectories(report.toAbsolutePath().getParent());
     Files.writeString(report, text);

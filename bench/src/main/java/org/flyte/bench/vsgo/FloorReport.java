@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 import org.flyte.bench.load.LoadDriver;
 
 /**
@@ -20,6 +21,7 @@ final class FloorReport {
       List<String> keys,
       Map<String, FloorLoad.Phase> phases,
       Map<String, Map<String, List<LoadDriver.Result>>> results,
+      Map<String, Map<String, List<Double>>> cpu,
       Map<String, Double> memory) {
     String base = names.get(0);
     StringBuilder out = new StringBuilder("# FlyteAdmin side by side: the per-call floor\n\n");
@@ -70,18 +72,15 @@ final class FloorReport {
       out.append(' ').append(runs.toString().strip()).append(" |\n");
     }
     if (results.containsKey("list-rest-json") && results.containsKey("list-rest-binary")) {
-      out.append("\nREST JSON / REST binary for the same page:");
-      for (String n : names) {
-        out.append(
-            String.format(
-                Locale.ROOT,
-                " %s %.2f;",
-                n,
-                throughput(results.get("list-rest-json").get(n))
-                    / throughput(results.get("list-rest-binary").get(n))));
-      }
-      out.append('\n');
+      ratios(
+          out,
+          "REST JSON / REST binary for the same page:",
+          names,
+          n ->
+              throughput(results.get("list-rest-json").get(n))
+                  / throughput(results.get("list-rest-binary").get(n)));
     }
+    serverCpu(out, names, keys, phases, cpu);
     out.append("\nResident memory after the run (VmRSS):");
     memory.forEach(
         (n, mib) ->
@@ -93,6 +92,60 @@ final class FloorReport {
                     mib < 0 ? "not given" : String.format(Locale.ROOT, "%.0f MiB", mib))));
     out.append('\n');
     return out.toString();
+  }
+
+  /** The targets' CPU per call (median over the rounds), where their pids were given. */
+  private static void serverCpu(
+      StringBuilder out,
+      List<String> names,
+      List<String> keys,
+      Map<String, FloorLoad.Phase> phases,
+      Map<String, Map<String, List<Double>>> cpu) {
+    List<String> known =
+        names.stream()
+            .filter(n -> keys.stream().allMatch(k -> cpuMicros(cpu.get(k).get(n)) >= 0))
+            .toList();
+    if (known.isEmpty()) {
+      return;
+    }
+    out.append(
+        "\nServer CPU per call during the measured runs, median µs (/proc, 10 ms ticks):\n\n");
+    out.append("| phase |");
+    known.forEach(n -> out.append(' ').append(n).append(" |"));
+    out.append("\n|---|");
+    known.forEach(n -> out.append("---:|"));
+    out.append('\n');
+    for (String key : keys) {
+      out.append("| ").append(phases.get(key).title()).append(" |");
+      known.forEach(
+          n -> out.append(String.format(Locale.ROOT, " %.0f |", cpuMicros(cpu.get(key).get(n)))));
+      out.append('\n');
+    }
+    if (cpu.containsKey("list-rest-json") && cpu.containsKey("list-rest-binary")) {
+      ratios(
+          out,
+          "REST binary CPU / REST JSON CPU per call (JSON / binary throughput of a server"
+              + " with the cores to itself):",
+          known,
+          n ->
+              cpuMicros(cpu.get("list-rest-binary").get(n))
+                  / cpuMicros(cpu.get("list-rest-json").get(n)));
+    }
+  }
+
+  private static void ratios(
+      StringBuilder out, String title, List<String> names, ToDoubleFunction<String> ratio) {
+    out.append('\n').append(title);
+    for (String n : names) {
+      out.append(String.format(Locale.ROOT, " %s %.2f;", n, ratio.applyAsDouble(n)));
+    }
+    out.append('\n');
+  }
+
+  private static double cpuMicros(List<Double> runs) {
+    return runs.stream().anyMatch(v -> v < 0)
+        ? -1
+        : median(runs.stream().mapToDouble(Double::doubleValue).toArray());
   }
 
   static double throughput(List<LoadDriver.Result> runs) {

@@ -3,7 +3,6 @@ package org.flyte.common.rest;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.protobuf.util.JsonFormat;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Protobuf JSON bodies with the options of grpc-gateway v2's {@code runtime.JSONPb} as FlyteAdmin
@@ -83,7 +82,7 @@ public final class JsonMarshaler implements RestMarshaler {
 
   @Override
   public byte[] marshal(Message message) throws InvalidProtocolBufferException {
-    return print(message).getBytes(StandardCharsets.UTF_8);
+    return json.bytes(message);
   }
 
   /** The JSON text of {@code message}, unpopulated fields included. */

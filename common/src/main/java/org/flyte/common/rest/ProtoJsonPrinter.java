@@ -21,24 +21,26 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Writes a message as protojson with {@code EmitUnpopulated} in one pass over the message, straight
- * into a {@link JsonWriter}: fields in declaration order, scalars and enums without presence with
- * their defaults, empty lists and maps, unset singular fields with presence outside a oneof as
- * {@code null}, unset oneof members omitted. Values are spelled as protobuf-java's {@link
+ * into UTF-8 ({@link CompactJsonWriter}): fields in declaration order, scalars and enums without
+ * presence with their defaults, empty lists and maps, unset singular fields with presence outside a
+ * oneof as {@code null}, unset oneof members omitted. Values are spelled as protobuf-java's {@link
  * JsonFormat} spells them (64-bit integers and bytes quoted, {@code NaN} and infinities as strings,
  * unknown enum numbers as numbers), the well-known types in their special forms. It replaces
  * printing with {@code JsonFormat}, parsing that text back and walking the tree, which cost four
  * passes per page (bench/results/rest-encoding.md).
  *
  * <p>What depends only on a message type (its fields, their quoted names, which of the rules above
- * each follows) is worked out once per type and kept ({@link Plan}); the text goes into a {@link
- * CompactJsonWriter}.
+ * each follows, the text of each default) is worked out once per type and kept ({@link Plan}). A
+ * message is read from its wire form ({@link WireJsonTranscoder}); this class's walk over the
+ * getters writes the well-known types and whatever that reading hands back, and is the reference
+ * the transcoder is tested against (ADR 0043).
  */
 final class ProtoJsonPrinter {
 
   private static final String ANY = "google.protobuf.Any";
   private static final String NULL_VALUE = "google.protobuf.NullValue";
-  private static final String TYPE_KEY = CompactJsonWriter.quoted("@type");
-  private static final String VALUE_KEY = CompactJsonWriter.quoted("value");
+  private static final byte[] TYPE_KEY = CompactJsonWriter.quoted("@type");
+  private static final byte[] VALUE_KEY = CompactJsonWriter.quoted("value");
 
   private final JsonFormat.TypeRegistry types;
   private final boolean useProtoNames;
@@ -53,13 +55,33 @@ final class ProtoJsonPrinter {
 
   /** The JSON text of {@code message}. */
   String print(Message message) throws InvalidProtocolBufferException {
-    CompactJsonWriter out = new CompactJsonWriter();
-    value(message, out);
-    return out.toString();
+    return write(message).toString();
+  }
+
+  /** The JSON text of {@code message} as UTF-8. */
+  byte[] bytes(Message message) throws InvalidProtocolBufferException {
+    return write(message).toByteArray();
+  }
+
+  /**
+   * A message of fields goes through its wire form ({@link WireJsonTranscoder}: protobuf's own
+   * serialization, then no reflection); a well-known type at the top through the getters.
+   */
+  private CompactJsonWriter write(Message message) throws InvalidProtocolBufferException {
+    Descriptor type = message.getDescriptorForType();
+    if (plan(type).kind() != Kind.OBJECT) {
+      CompactJsonWriter out = new CompactJsonWriter();
+      value(message, out);
+      return out;
+    }
+    byte[] wire = message.toByteArray();
+    CompactJsonWriter out = new CompactJsonWriter(wire.length * 4 + 64);
+    new WireJsonTranscoder(this, wire, out).message(type, 0, wire.length);
+    return out;
   }
 
   /** How a field is written when it holds nothing, and whether it is a list or a map. */
-  private enum Shape {
+  enum Shape {
     LIST,
     MAP,
     ALWAYS,
@@ -67,16 +89,36 @@ final class ProtoJsonPrinter {
     OMITTED_WHEN_UNSET
   }
 
-  private enum Kind {
+  enum Kind {
     OBJECT,
     SPECIAL_FORM,
     ANY
   }
 
-  /** A message type's part of the work, done once per type. */
-  private record Plan(Kind kind, FieldDescriptor[] fields, String[] names, Shape[] shapes) {}
+  /**
+   * A message type's part of the work, done once per type: its fields in declaration order, their
+   * names quoted, their shapes, the JSON of each {@link Shape#ALWAYS} field's default value, and
+   * field numbers to indexes ({@code byNumber[number] - 1}, when the numbers are small).
+   */
+  record Plan(
+      Kind kind,
+      FieldDescriptor[] fields,
+      byte[][] names,
+      Shape[] shapes,
+      byte[][] defaults,
+      int[] byNumber) {
 
-  private Plan plan(Descriptor type) {
+    /** The index of the field numbered {@code number}, or -1 for a field this build lacks. */
+    int index(int number, Descriptor type) {
+      if (byNumber != null) {
+        return number > 0 && number < byNumber.length ? byNumber[number] - 1 : -1;
+      }
+      FieldDescriptor field = type.findFieldByNumber(number);
+      return field == null ? -1 : field.getIndex();
+    }
+  }
+
+  Plan plan(Descriptor type) {
     Plan plan = plans.get(type);
     return plan != null ? plan : plans.computeIfAbsent(type, this::newPlan);
   }
@@ -89,8 +131,10 @@ final class ProtoJsonPrinter {
             : typeName.equals(ANY) ? Kind.ANY : Kind.OBJECT;
     List<FieldDescriptor> declared = type.getFields();
     FieldDescriptor[] fields = declared.toArray(FieldDescriptor[]::new);
-    String[] names = new String[fields.length];
+    byte[][] names = new byte[fields.length][];
     Shape[] shapes = new Shape[fields.length];
+    byte[][] defaults = new byte[fields.length][];
+    int highest = 0;
     for (int i = 0; i < fields.length; i++) {
       FieldDescriptor field = fields[i];
       names[i] = CompactJsonWriter.quoted(useProtoNames ? field.getName() : field.getJsonName());
@@ -104,11 +148,28 @@ final class ProtoJsonPrinter {
                       : field.getContainingOneof() == null
                           ? Shape.NULL_WHEN_UNSET
                           : Shape.OMITTED_WHEN_UNSET;
+      if (shapes[i] == Shape.ALWAYS) {
+        CompactJsonWriter text = new CompactJsonWriter(16);
+        try {
+          single(field, field.getDefaultValue(), text);
+        } catch (InvalidProtocolBufferException e) {
+          throw new IllegalStateException(e); // a scalar's default is never a message
+        }
+        defaults[i] = text.toByteArray();
+      }
+      highest = Math.max(highest, field.getNumber());
     }
-    return new Plan(kind, fields, names, shapes);
+    int[] byNumber = null;
+    if (highest <= 1024) {
+      byNumber = new int[highest + 1];
+      for (FieldDescriptor field : fields) {
+        byNumber[field.getNumber()] = field.getIndex() + 1;
+      }
+    }
+    return new Plan(kind, fields, names, shapes, defaults, byNumber);
   }
 
-  private void value(Message message, CompactJsonWriter out) throws InvalidProtocolBufferException {
+  void value(Message message, CompactJsonWriter out) throws InvalidProtocolBufferException {
     Plan plan = plan(message.getDescriptorForType());
     switch (plan.kind()) {
       case SPECIAL_FORM -> specialForm(message, out);
@@ -197,7 +258,7 @@ final class ProtoJsonPrinter {
     }
   }
 
-  private static void floating(double value, String text, CompactJsonWriter out) {
+  static void floating(double value, String text, CompactJsonWriter out) {
     if (Double.isNaN(value)) {
       out.value("NaN");
     } else if (Double.isInfinite(value)) {
@@ -207,7 +268,7 @@ final class ProtoJsonPrinter {
     }
   }
 
-  private static void enumValue(EnumValueDescriptor value, CompactJsonWriter out) {
+  static void enumValue(EnumValueDescriptor value, CompactJsonWriter out) {
     if (value.getType().getFullName().equals(NULL_VALUE)) {
       out.nullValue();
     } else if (value.getIndex() == -1) {

@@ -58,7 +58,7 @@ final class SampleTypes {
     return DynamicMessage.newBuilder(NESTED);
   }
 
-  private static FieldDescriptorProto.Builder field(String name, int number, Type type) {
+  static FieldDescriptorProto.Builder field(String name, int number, Type type) {
     return FieldDescriptorProto.newBuilder()
         .setName(name)
         .setNumber(number)
