@@ -1,10 +1,14 @@
 package org.flyte.admin.executor.cluster;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.internal.KubeConfigUtils;
 import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +28,9 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * timeout and never retried, so an unreachable cluster fails the request instead of holding it.
  */
 public final class KubernetesClients {
+
+  private static final ObjectMapper KUBE_CONFIG_MODEL =
+      new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   private KubernetesClients() {}
 
@@ -120,9 +127,23 @@ public final class KubernetesClients {
     return kubeconfig;
   }
 
-  private static Config fromKubeConfig(String kubeconfig, String path) {
+  /**
+   * What {@code Config.fromKubeconfig(String)} of fabric8 8.0 returns, without loading its
+   * Kubernetes model: fabric8 binds the kube-config through its global serialization, whose
+   * polymorphic deserializer registers every model class of every API group (about 600 classes, ~45
+   * MiB of FlyteAdmin's resident memory with the class archive; ADR 0044). Here fabric8 still reads
+   * the YAML (the same scalars), a plain Jackson mapper binds its {@code Config} model, and
+   * fabric8's own {@code KubeConfigUtils.merge} turns that into the client's configuration, as
+   * {@code fromKubeconfig} does. {@code KubernetesClientsTest} compares the two.
+   */
+  static Config fromKubeConfig(String kubeconfig, String path) {
     try {
-      return Config.fromKubeconfig(kubeconfig);
+      Map<?, ?> document = Serialization.unmarshal(kubeconfig, Map.class);
+      io.fabric8.kubernetes.api.model.Config model =
+          KUBE_CONFIG_MODEL.convertValue(document, io.fabric8.kubernetes.api.model.Config.class);
+      Config config = Config.empty();
+      KubeConfigUtils.merge(config, null, model);
+      return config;
     } catch (RuntimeException e) {
       throw unparsable(path, e);
     }
