@@ -75,7 +75,8 @@ final class ProtoJsonPrinter {
       return out;
     }
     byte[] wire = message.toByteArray();
-    CompactJsonWriter out = new CompactJsonWriter(wire.length * 4 + 64);
+    // a page's JSON is about 3.5 times its wire form; a large message grows the buffer as it goes
+    CompactJsonWriter out = new CompactJsonWriter((int) Math.min(wire.length * 4L + 64, 1 << 20));
     new WireJsonTranscoder(this, wire, out).message(type, 0, wire.length);
     return out;
   }
