@@ -16,7 +16,9 @@
  *       {@code application/json}, lowerCamel JSON ignoring unknown fields for anything else; both
  *       JSON forms emit unpopulated fields, {@code null} for unset messages, and read bodies as
  *       strictly as protojson ({@link org.flyte.common.rest.JsonMarshaler}, {@link
- *       org.flyte.common.rest.JsonTree}, {@link org.flyte.common.rest.ProtoJsonShape});
+ *       org.flyte.common.rest.JsonTree}, {@link org.flyte.common.rest.ProtoJsonShape}); JSON
+ *       answers are written from the message's wire form ({@link
+ *       org.flyte.common.rest.WireJsonTranscoder}, {@link org.flyte.common.rest.ProtoJsonPrinter});
  *   <li>routes the path: the most specific matching template of the request's method; a path that
  *       only other methods serve is 405, anything else 404, both with a {@code google.rpc.Status}
  *       body;
