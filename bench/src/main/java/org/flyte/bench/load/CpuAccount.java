@@ -108,6 +108,14 @@ public final class CpuAccount {
     return total * TICK_NANOS;
   }
 
+  /**
+   * CPU time (user and system, all threads) that process {@code pid} has used, or -1 if unknown.
+   */
+  public static long processNanos(long pid) {
+    Path proc = Path.of("/proc", Long.toString(pid));
+    return pid > 0 && Files.isReadable(proc.resolve("stat")) ? ticks(proc) * TICK_NANOS : -1;
+  }
+
   /** utime + stime of a process, in ticks. */
   private static long ticks(Path proc) {
     String stat = read(proc.resolve("stat"));

@@ -37,6 +37,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import org.flyte.admin.warmup.WarmupEntities;
+import org.flyte.bench.load.CpuAccount;
 import org.flyte.bench.load.LoadDriver;
 import org.flyte.bench.load.LoadOptions;
 
@@ -116,8 +117,8 @@ public final class FloorLoad {
                   phase.title(),
                   phase.inFlight(),
                   phase.call(),
-                  () -> cpuAtStart[0] = Target.cpuNanos(pid));
-          long cpuEnd = Target.cpuNanos(pid);
+                  () -> cpuAtStart[0] = CpuAccount.processNanos(pid));
+          long cpuEnd = CpuAccount.processNanos(pid);
           double cpuMicros =
               cpuEnd < 0 || r.ops() == 0 ? -1 : (cpuEnd - cpuAtStart[0]) / 1e3 / r.ops();
           System.out.printf(

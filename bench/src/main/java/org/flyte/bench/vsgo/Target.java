@@ -6,8 +6,8 @@ import org.flyte.bench.load.LoadOptions;
 
 /**
  * One FlyteAdmin under measurement, read from {@code --<name>.grpc=host:port}, {@code
- * --<name>.http=http://host:port} and optionally {@code --<name>.pid=N} (its resident memory and
- * CPU time are read from {@code /proc}).
+ * --<name>.http=http://host:port} and optionally {@code --<name>.pid=N} (its resident memory is
+ * read from {@code /proc}).
  */
 record Target(String name, String grpc, String http, long pid) {
 
@@ -24,24 +24,6 @@ record Target(String name, String grpc, String http, long pid) {
   /** Resident memory in MiB of {@code pid} (VmRSS), or -1 when unknown. */
   static double residentMiB(long pid) {
     return procKib(pid, "status", "VmRSS:");
-  }
-
-  /**
-   * CPU time in nanoseconds that {@code pid} has used (user and system, all its threads), or -1
-   * when unknown: {@code /proc/PID/stat}, in ticks of 10 ms.
-   */
-  static long cpuNanos(long pid) {
-    if (pid <= 0) {
-      return -1;
-    }
-    try {
-      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      // after the command: state is field 3 of the man page, utime 14 and stime 15
-      return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000_000L;
-    } catch (java.io.IOException | RuntimeException e) {
-      return -1;
-    }
   }
 
   /**

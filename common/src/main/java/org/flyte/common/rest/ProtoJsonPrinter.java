@@ -98,26 +98,10 @@ final class ProtoJsonPrinter {
 
   /**
    * A message type's part of the work, done once per type: its fields in declaration order, their
-   * names quoted, their shapes, the JSON of each {@link Shape#ALWAYS} field's default value, and
-   * field numbers to indexes ({@code byNumber[number] - 1}, when the numbers are small).
+   * names quoted, their shapes and the JSON of each {@link Shape#ALWAYS} field's default value.
    */
   record Plan(
-      Kind kind,
-      FieldDescriptor[] fields,
-      byte[][] names,
-      Shape[] shapes,
-      byte[][] defaults,
-      int[] byNumber) {
-
-    /** The index of the field numbered {@code number}, or -1 for a field this build lacks. */
-    int index(int number, Descriptor type) {
-      if (byNumber != null) {
-        return number > 0 && number < byNumber.length ? byNumber[number] - 1 : -1;
-      }
-      FieldDescriptor field = type.findFieldByNumber(number);
-      return field == null ? -1 : field.getIndex();
-    }
-  }
+      Kind kind, FieldDescriptor[] fields, byte[][] names, Shape[] shapes, byte[][] defaults) {}
 
   Plan plan(Descriptor type) {
     Plan plan = plans.get(type);
@@ -135,7 +119,6 @@ final class ProtoJsonPrinter {
     byte[][] names = new byte[fields.length][];
     Shape[] shapes = new Shape[fields.length];
     byte[][] defaults = new byte[fields.length][];
-    int highest = 0;
     for (int i = 0; i < fields.length; i++) {
       FieldDescriptor field = fields[i];
       names[i] = CompactJsonWriter.quoted(useProtoNames ? field.getName() : field.getJsonName());
@@ -158,16 +141,8 @@ final class ProtoJsonPrinter {
         }
         defaults[i] = text.toByteArray();
       }
-      highest = Math.max(highest, field.getNumber());
     }
-    int[] byNumber = null;
-    if (highest <= 1024) {
-      byNumber = new int[highest + 1];
-      for (FieldDescriptor field : fields) {
-        byNumber[field.getNumber()] = field.getIndex() + 1;
-      }
-    }
-    return new Plan(kind, fields, names, shapes, defaults, byNumber);
+    return new Plan(kind, fields, names, shapes, defaults);
   }
 
   void value(Message message, CompactJsonWriter out) throws InvalidProtocolBufferException {
@@ -233,7 +208,8 @@ final class ProtoJsonPrinter {
     out.endObject();
   }
 
-  private static Object mapKey(FieldDescriptor key, Object value) {
+  /** A map key as protojson names it (unsigned kinds as unsigned). */
+  static Object mapKey(FieldDescriptor key, Object value) {
     return switch (key.getType()) {
       case UINT32, FIXED32 -> Integer.toUnsignedString((Integer) value);
       case UINT64, FIXED64 -> Long.toUnsignedString((Long) value);

@@ -7,6 +7,8 @@ import com.google.protobuf.Duration;
 import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Timestamp;
+import com.google.protobuf.WireFormat;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
@@ -24,14 +26,11 @@ import org.flyte.common.rest.ProtoJsonPrinter.Plan;
  * unset (its default, {@code []}, <code>{}</code>, {@code null} or nothing). Well-known types are
  * parsed back into messages and written by the printer's getter walk; so is a message whose bytes
  * hold something a built message never does (a singular field twice, a field in an unexpected wire
- * type, a group).
+ * type, a group). It reads the bytes itself rather than through {@code CodedInputStream}, which
+ * cannot go back to a field found earlier; the tags are protobuf's ({@link WireFormat}).
  */
 final class WireJsonTranscoder {
 
-  private static final int VARINT = 0;
-  private static final int FIXED64 = 1;
-  private static final int LENGTH_DELIMITED = 2;
-  private static final int FIXED32 = 5;
   private static final String TIMESTAMP = "google.protobuf.Timestamp";
   private static final String DURATION = "google.protobuf.Duration";
 
@@ -57,7 +56,7 @@ final class WireJsonTranscoder {
     int[] first = new int[fields.length];
     int[] last = new int[fields.length];
     Arrays.fill(first, -1);
-    if (!locate(plan, type, start, end, first, last)) {
+    if (!locate(type, start, end, first, last)) {
       printer.value(parse(type, start, end), out);
       return;
     }
@@ -110,21 +109,21 @@ final class WireJsonTranscoder {
    * Finds the first and last record of each declared field; false when the bytes hold what a built
    * message's serialization never writes.
    */
-  private boolean locate(Plan plan, Descriptor type, int start, int end, int[] first, int[] last)
+  private boolean locate(Descriptor type, int start, int end, int[] first, int[] last)
       throws InvalidProtocolBufferException {
     pos = start;
     while (pos < end) {
       int record = pos;
       int tag = readTag();
-      int index = plan.index(tag >>> 3, type);
-      int wireType = tag & 7;
+      int wireType = WireFormat.getTagWireType(tag);
       if (!skip(wireType)) {
         return false;
       }
-      if (index < 0) {
+      FieldDescriptor field = type.findFieldByNumber(WireFormat.getTagFieldNumber(tag));
+      if (field == null) {
         continue; // a field this build does not know: protojson leaves it out
       }
-      FieldDescriptor field = plan.fields()[index];
+      int index = field.getIndex();
       if (!expected(field, wireType) || (first[index] >= 0 && !field.isRepeated())) {
         return false;
       }
@@ -140,16 +139,10 @@ final class WireJsonTranscoder {
   }
 
   private static boolean expected(FieldDescriptor field, int wireType) {
-    int declared =
-        switch (field.getType()) {
-          case FIXED64, SFIXED64, DOUBLE -> FIXED64;
-          case FIXED32, SFIXED32, FLOAT -> FIXED32;
-          case STRING, BYTES, MESSAGE -> LENGTH_DELIMITED;
-          case GROUP -> -1;
-          default -> VARINT;
-        };
-    return wireType == declared
-        || (wireType == LENGTH_DELIMITED && field.isRepeated() && field.isPackable());
+    return wireType == field.getLiteType().getWireType()
+        || (wireType == WireFormat.WIRETYPE_LENGTH_DELIMITED
+            && field.isRepeated()
+            && field.isPackable());
   }
 
   /**
@@ -158,14 +151,14 @@ final class WireJsonTranscoder {
    */
   private int next(FieldDescriptor field, int at, int last) throws InvalidProtocolBufferException {
     pos = at;
-    skip(readTag() & 7);
+    skip(WireFormat.getTagWireType(readTag()));
     while (pos <= last) {
       int record = pos;
       int tag = readTag();
-      if (tag >>> 3 == field.getNumber()) {
+      if (WireFormat.getTagFieldNumber(tag) == field.getNumber()) {
         return record;
       }
-      skip(tag & 7);
+      skip(WireFormat.getTagWireType(tag));
     }
     return -1;
   }
@@ -173,8 +166,8 @@ final class WireJsonTranscoder {
   /** The items of one record of a list: one item, or all of a packed run. */
   private void items(FieldDescriptor field, int at) throws InvalidProtocolBufferException {
     pos = at;
-    int wireType = readTag() & 7;
-    if (wireType == LENGTH_DELIMITED && field.isPackable()) {
+    int wireType = WireFormat.getTagWireType(readTag());
+    if (wireType == WireFormat.WIRETYPE_LENGTH_DELIMITED && field.isPackable()) {
       int end = readLength();
       while (pos < end) {
         scalar(field);
@@ -246,16 +239,17 @@ final class WireJsonTranscoder {
     while (pos < end) {
       int record = pos;
       int tag = readTag();
-      if (tag >>> 3 == 1) {
+      int number = WireFormat.getTagFieldNumber(tag);
+      if (number == 1) {
         key = record;
-      } else if (tag >>> 3 == 2) {
+      } else if (number == 2) {
         value = record;
       }
-      skip(tag & 7);
+      skip(WireFormat.getTagWireType(tag));
     }
     Plan plan = printer.plan(entryType);
     if (key < 0) {
-      out.plainName(unquoted(plan.defaults()[0]));
+      out.plainName(String.valueOf(ProtoJsonPrinter.mapKey(keyField, keyField.getDefaultValue())));
     } else {
       pos = key;
       readTag();
@@ -302,12 +296,6 @@ final class WireJsonTranscoder {
     };
   }
 
-  /** A default key's JSON ({@code ""}, {@code 0}, {@code false}, 64-bit {@code "0"}) as text. */
-  private static String unquoted(byte[] json) {
-    String text = new String(json, StandardCharsets.UTF_8);
-    return text.startsWith("\"") ? text.substring(1, text.length() - 1) : text;
-  }
-
   private void wellKnown(Descriptor type, int start, int end)
       throws InvalidProtocolBufferException {
     printer.value(
@@ -323,7 +311,7 @@ final class WireJsonTranscoder {
       throws InvalidProtocolBufferException {
     try {
       return DynamicMessage.parseFrom(type, CodedInputStream.newInstance(wire, start, end - start));
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw e instanceof InvalidProtocolBufferException p
           ? p
           : new InvalidProtocolBufferException(e);
@@ -350,10 +338,10 @@ final class WireJsonTranscoder {
   /** Skips the value after a tag; false for the group wire types. */
   private boolean skip(int wireType) throws InvalidProtocolBufferException {
     switch (wireType) {
-      case VARINT -> readVarint();
-      case FIXED64 -> advance(8);
-      case LENGTH_DELIMITED -> pos = readLength();
-      case FIXED32 -> advance(4);
+      case WireFormat.WIRETYPE_VARINT -> readVarint();
+      case WireFormat.WIRETYPE_FIXED64 -> advance(8);
+      case WireFormat.WIRETYPE_LENGTH_DELIMITED -> pos = readLength();
+      case WireFormat.WIRETYPE_FIXED32 -> advance(4);
       default -> {
         return false;
       }

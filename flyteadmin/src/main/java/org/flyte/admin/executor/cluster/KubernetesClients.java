@@ -29,9 +29,6 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  */
 public final class KubernetesClients {
 
-  private static final ObjectMapper KUBE_CONFIG_MODEL =
-      new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-
   private KubernetesClients() {}
 
   /** The client of a configured cluster. */
@@ -139,8 +136,11 @@ public final class KubernetesClients {
   static Config fromKubeConfig(String kubeconfig, String path) {
     try {
       Map<?, ?> document = Serialization.unmarshal(kubeconfig, Map.class);
+      // built here, when the client is, rather than with this class at start-up
+      ObjectMapper mapper =
+          new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
       io.fabric8.kubernetes.api.model.Config model =
-          KUBE_CONFIG_MODEL.convertValue(document, io.fabric8.kubernetes.api.model.Config.class);
+          mapper.convertValue(document, io.fabric8.kubernetes.api.model.Config.class);
       Config config = Config.empty();
       KubeConfigUtils.merge(config, null, model);
       return config;
