@@ -26,15 +26,17 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
+import org.flyte.bench.load.CpuAccount;
 import org.flyte.bench.load.LoadOptions;
 
 /**
  * Start-up time to ready and resident memory after start of FlyteAdmin processes, started {@code
  * runs} times each, the targets alternating: the time from starting the process until its HTTP
  * {@code /healthcheck} answers 200 and its gRPC {@code grpc.health.v1.Health/Check} answers SERVING
- * (polled every 10 ms, a fresh connection each time), then the resident memory (VmRSS of the
- * process and its children, e.g. an embedded PostgreSQL) {@code settle-seconds} later, then a
- * SIGTERM.
+ * (polled every 10 ms, a fresh connection each time) and the CPU time the process had used by then
+ * (user and system, all its threads: steadier than the time to ready on a machine shared with other
+ * work), then the resident memory (VmRSS of the process and its children, e.g. an embedded
+ * PostgreSQL) {@code settle-seconds} later, then a SIGTERM.
  *
  * <p>Options ({@code --name=value}): {@code targets} (go,ours; the first is the baseline), {@code
  * <target>.cmd} (the command line, split on spaces), {@code <target>.dir} (working directory),
@@ -47,8 +49,11 @@ public final class StartupProbe {
 
   private StartupProbe() {}
 
-  /** One start: seconds to ready, MiB resident (main process) and MiB proportional (group). */
-  record Run(double seconds, double mib, double groupMib) {}
+  /**
+   * One start: seconds to ready, CPU seconds used by then (main process), MiB resident (main
+   * process) and MiB proportional (group).
+   */
+  record Run(double seconds, double cpuSeconds, double mib, double groupMib) {}
 
   public static void main(String[] args) throws Exception {
     LoadOptions options = new LoadOptions(args);
@@ -72,10 +77,11 @@ public final class StartupProbe {
             once(builder, target, http, settle, timeout, options.text(name + ".also", null));
         System.out.printf(
             Locale.ROOT,
-            "run %d %-5s ready in %.2f s, %.0f MiB%n",
+            "run %d %-5s ready in %.2f s (CPU %.2f s), %.0f MiB%n",
             run,
             name,
             result.seconds(),
+            result.cpuSeconds(),
             result.mib());
         results.computeIfAbsent(name, k -> new ArrayList<>()).add(result);
       }
@@ -109,9 +115,13 @@ public final class StartupProbe {
         Thread.sleep(10);
       }
       double seconds = (System.nanoTime() - start) / 1e9;
+      double cpuSeconds = CpuAccount.processNanos(process.pid()) / 1e9;
       Thread.sleep(settle.toMillis());
       return new Run(
-          seconds, Target.residentMiB(process.pid()), groupMiB(process.toHandle(), also));
+          seconds,
+          cpuSeconds,
+          Target.residentMiB(process.pid()),
+          groupMiB(process.toHandle(), also));
     } finally {
       process.destroy();
       if (!process.waitFor(30, TimeUnit.SECONDS)) {
@@ -202,19 +212,21 @@ public final class StartupProbe {
         String.format(
             Locale.ROOT,
             "%s, %d cores. Arguments: `%s`. Ready = HTTP /healthcheck 200 and gRPC Health/Check"
-                + " SERVING, from the process start; memory after ready and the settle time: VmRSS of"
+                + " SERVING, from the process start; CPU = the process's user and system time at"
+                + " ready; memory after ready and the settle time: VmRSS of"
                 + " the process, and PSS summed over it, its children and the processes named by"
                 + " `<target>.also` (a detached PostgreSQL).%n%n",
             Instant.now(),
             Runtime.getRuntime().availableProcessors(),
             args));
     out.append(
-        "| target | ready s, median (min–max) | RSS MiB, median (min–max) | group PSS MiB, median"
-            + " | runs: s / RSS / PSS |\n");
-    out.append("|---|---:|---:|---:|---|\n");
+        "| target | ready s, median (min–max) | CPU s at ready, median (min–max) | RSS MiB, median"
+            + " (min–max) | group PSS MiB, median | runs: s / CPU s / RSS / PSS |\n");
+    out.append("|---|---:|---:|---:|---:|---|\n");
     for (String name : names) {
       List<Run> runs = results.get(name);
       double[] s = runs.stream().mapToDouble(Run::seconds).toArray();
+      double[] c = runs.stream().mapToDouble(Run::cpuSeconds).toArray();
       double[] m = runs.stream().mapToDouble(Run::mib).toArray();
       StringBuilder each = new StringBuilder();
       double[] g = runs.stream().mapToDouble(Run::groupMib).toArray();
@@ -222,15 +234,23 @@ public final class StartupProbe {
           r ->
               each.append(
                   String.format(
-                      Locale.ROOT, "%.2f/%.0f/%.0f ", r.seconds(), r.mib(), r.groupMib())));
+                      Locale.ROOT,
+                      "%.2f/%.2f/%.0f/%.0f ",
+                      r.seconds(),
+                      r.cpuSeconds(),
+                      r.mib(),
+                      r.groupMib())));
       out.append(
           String.format(
               Locale.ROOT,
-              "| %s | %.2f (%.2f–%.2f) | %.0f (%.0f–%.0f) | %.0f | %s|%n",
+              "| %s | %.2f (%.2f–%.2f) | %.2f (%.2f–%.2f) | %.0f (%.0f–%.0f) | %.0f | %s|%n",
               name,
               FloorReport.median(s),
               min(s),
               max(s),
+              FloorReport.median(c),
+              min(c),
+              max(c),
               FloorReport.median(m),
               min(m),
               max(m),
@@ -242,10 +262,12 @@ public final class StartupProbe {
       out.append(
           String.format(
               Locale.ROOT,
-              "%s / %s: ready time %.1f×, RSS %.1f×, group PSS %.1f×%n",
+              "%s / %s: ready time %.2f×, CPU at ready %.2f×, RSS %.2f×, group PSS %.2f×%n",
               name,
               base,
               median(results.get(name), Run::seconds) / median(results.get(base), Run::seconds),
+              median(results.get(name), Run::cpuSeconds)
+                  / median(results.get(base), Run::cpuSeconds),
               median(results.get(name), Run::mib) / median(results.get(base), Run::mib),
               median(results.get(name), Run::groupMib) / median(results.get(base), Run::groupMib)));
     }

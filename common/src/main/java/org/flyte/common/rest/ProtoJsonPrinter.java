@@ -13,7 +13,6 @@ import com.google.protobuf.Message;
 import com.google.protobuf.Timestamp;
 import com.google.protobuf.util.Durations;
 import com.google.protobuf.util.JsonFormat;
-import com.google.protobuf.util.Timestamps;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -267,7 +266,8 @@ final class ProtoJsonPrinter {
     try {
       switch (name) {
         case "google.protobuf.Timestamp" -> {
-          out.value(Timestamps.toString(timestamp(message, type)));
+          Timestamp timestamp = timestamp(message, type);
+          out.value(TimestampText.of(timestamp.getSeconds(), timestamp.getNanos()));
           return;
         }
         case "google.protobuf.Duration" -> {
