@@ -74,6 +74,13 @@ class ClassArchiveTest {
       stopLeftOverPostgres(data);
     }
     assertThat(trained.status()).as(trained.output()).isZero();
+    if (!app.equals("flytescheduler")) { // its whole start waits for a FlyteAdmin: to refresh only
+      String mainClass = MAIN_CLASS.get(app);
+      assertThat(trained.output())
+          .as("the training is a whole start, ended by the app itself once ready")
+          .contains("Started " + mainClass.substring(mainClass.lastIndexOf('.') + 1))
+          .contains("Ready; stopping because flyte.startup.exit-when-ready is true");
+    }
     Path archive = image.resolve("cds/app.jsa");
     assertThat(archive).exists();
     assertThat(Files.size(archive))
@@ -108,7 +115,7 @@ class ClassArchiveTest {
   }
 
   /**
-   * As root, where the embedded PostgreSQL runs in its own user namespace, the training's exit
+   * As root, where the embedded PostgreSQL runs in its own user namespace, the training's stop
    * cannot always stop it; the image builds as an unprivileged user, where it stops.
    */
   private static void stopLeftOverPostgres(Path data) throws Exception {

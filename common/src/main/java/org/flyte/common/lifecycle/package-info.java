@@ -10,5 +10,9 @@
  * beans close, the connection pool last; an embedded PostgreSQL stops after the last app that uses
  * it. Each drain waits at most {@code flyte.server.gracefulShutdownTimeoutSeconds} (Flyte's key and
  * default, 10 s). See docs/adr/0016-start-and-stop.md.
+ *
+ * <p>With {@code flyte.startup.exit-when-ready: true} an app takes that stop as soon as it is ready
+ * ({@link org.flyte.common.lifecycle.ExitWhenReady}): the images' class-archive training start
+ * (docs/adr/0045-class-archive-of-a-whole-start.md).
  */
 package org.flyte.common.lifecycle;
