@@ -116,7 +116,7 @@ public final class DataCatalogLoad {
     }
   }
 
-  private static List<LoadDriver.Result> grpcPhases(
+  static List<LoadDriver.Result> grpcPhases(
       LoadDriver driver, ManagedChannel channel, int datasets, int hot, int inFlight)
       throws InterruptedException {
     DataCatalogFutureStub catalog = DataCatalogGrpc.newFutureStub(channel);

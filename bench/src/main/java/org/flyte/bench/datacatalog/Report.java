@@ -59,7 +59,7 @@ final class Report {
   }
 
   /** A table row; without the ratio column when {@code ratio} is null. */
-  private static String row(LoadDriver.Result r, String ratio) {
+  static String row(LoadDriver.Result r, String ratio) {
     return String.format(
         Locale.ROOT,
         "| %s | %,d | %,d | %,.0f |%s %.2f | %.2f |%n",

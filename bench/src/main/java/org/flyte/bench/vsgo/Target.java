@@ -1,8 +1,7 @@
 package org.flyte.bench.vsgo;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.flyte.bench.load.LoadOptions;
+import org.flyte.bench.load.ProcessMemory;
 
 /**
  * One FlyteAdmin under measurement, read from {@code --<name>.grpc=host:port}, {@code
@@ -23,30 +22,11 @@ record Target(String name, String grpc, String http, long pid) {
 
   /** Resident memory in MiB of {@code pid} (VmRSS), or -1 when unknown. */
   static double residentMiB(long pid) {
-    return procKib(pid, "status", "VmRSS:");
+    return ProcessMemory.residentMiB(pid);
   }
 
-  /**
-   * Proportional set size in MiB of {@code pid} (shared pages divided among the processes sharing
-   * them, so that the sum over a group of processes is the group's memory), or -1 when unknown.
-   */
+  /** Proportional set size in MiB of {@code pid}, or -1 when unknown. */
   static double proportionalMiB(long pid) {
-    return procKib(pid, "smaps_rollup", "Pss:");
-  }
-
-  private static double procKib(long pid, String file, String key) {
-    if (pid <= 0) {
-      return -1;
-    }
-    try {
-      for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), file))) {
-        if (line.startsWith(key)) {
-          return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
-        }
-      }
-    } catch (java.io.IOException e) {
-      return -1;
-    }
-    return -1;
+    return ProcessMemory.proportionalMiB(pid);
   }
 }

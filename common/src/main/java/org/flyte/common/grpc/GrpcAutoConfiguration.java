@@ -75,6 +75,12 @@ public class GrpcAutoConfiguration {
     return executors::applyTo;
   }
 
+  /** The network server's connections share one buffer arena ({@link TransportBuffers}). */
+  @Bean
+  <T extends ServerBuilder<T>> ServerBuilderCustomizer<T> transportBuffersCustomizer() {
+    return TransportBuffers::applyTo;
+  }
+
   @Bean
   @GlobalServerInterceptor
   @Order(GrpcInterceptorOrder.STATUS_MAPPING)
