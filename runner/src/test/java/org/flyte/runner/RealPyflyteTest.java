@@ -45,10 +45,13 @@ class RealPyflyteTest {
     Files.writeString(
         dir.resolve("arith.py"),
         """
+        import tempfile
+
         from flytekit import task
 
         @task
         def add(a: int, b: int) -> int:
+            print("tempdir=" + tempfile.gettempdir())
             return a + b
 
         @task
@@ -117,7 +120,12 @@ class RealPyflyteTest {
     DataReference stdout =
         DataReference.parse(
             sink.of(flyteidl.event.Event.TaskExecutionEvent.class).get(1).getLogs(0).getUri());
-    assertThat(store.head(stdout)).isPresent();
+    assertThat(new String(store.read(stdout), java.nio.charset.StandardCharsets.UTF_8))
+        .as("the task's temporary files go to its attempt's working directory")
+        .contains("tempdir=" + dir.resolve("work"));
+    try (var left = Files.list(dir.resolve("work"))) {
+      assertThat(left).as("attempts' working directories, temporary files included").isEmpty();
+    }
   }
 
   static BlobStore s3(String bucket) {

@@ -139,7 +139,8 @@ class SnacksWorkflowsTest {
     assertThat(launcher.launched.get(0).environment())
         .containsEntry("FLYTE_INTERNAL_EXECUTION_ID", id.getName())
         .containsEntry("FLYTE_INTERNAL_EXECUTION_PROJECT", "flytesnacks")
-        .containsEntry("FLYTE_ATTEMPT_NUMBER", "0");
+        .containsEntry("FLYTE_ATTEMPT_NUMBER", "0")
+        .containsEntry("TMPDIR", launcher.launched.get(0).workDirectory().toString());
   }
 
   static java.util.stream.Stream<String> everyResource() throws Exception {

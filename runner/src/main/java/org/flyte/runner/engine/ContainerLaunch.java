@@ -109,9 +109,17 @@ final class ContainerLaunch {
     return base + "/" + UniqueIds.shard(name) + "/" + name;
   }
 
-  Map<String, String> environment() {
+  /**
+   * The task process's environment: this JVM's, the Python environment first on the {@code PATH},
+   * {@code TMPDIR} set to the attempt's working directory {@code scratch} (removed when the attempt
+   * ends, as a pod's {@code /tmp} ends with its container: flytekit makes a {@code flyte-*}
+   * directory there at every start), then the task's own variables, Flyte's, the execution's and
+   * the runner's.
+   */
+  Map<String, String> environment(Path scratch) {
     Map<String, String> env = new HashMap<>(System.getenv());
     Python.prependPath(ctx.settings.python(), env);
+    env.put("TMPDIR", scratch.toString());
     task.getContainer().getEnvList().forEach(kv -> env.put(kv.getKey(), kv.getValue()));
     if (ctx.cr.spec() != null && ctx.cr.spec().id() != null) {
       env.put("FLYTE_INTERNAL_EXECUTION_WORKFLOW", ctx.cr.spec().id());

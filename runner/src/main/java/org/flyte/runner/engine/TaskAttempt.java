@@ -107,7 +107,7 @@ final class TaskAttempt {
         process =
             ctx.services
                 .launcher()
-                .launch(new ProcessSpec(args, launch.environment(), work, stdout, stderr));
+                .launch(new ProcessSpec(args, launch.environment(work), work, stdout, stderr));
       } catch (IOException e) {
         throw fail(
             NodeFailure.system(
