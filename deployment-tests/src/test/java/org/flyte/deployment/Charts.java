@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.flyte.testing.TempPaths;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -93,14 +94,9 @@ final class Charts {
   }
 
   private static Path copy(Path chart) {
-    try {
-      Path dir = Files.createTempDirectory("chart-").resolve(chart.getFileName());
-      copyTree(chart, dir);
-      dir.getParent().toFile().deleteOnExit();
-      return dir;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    Path dir = TempPaths.directory("chart-").resolve(chart.getFileName());
+    copyTree(chart, dir);
+    return dir;
   }
 
   private static void copyTree(Path from, Path to) {

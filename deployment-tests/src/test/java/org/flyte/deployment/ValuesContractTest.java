@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.flyte.testing.TempPaths;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -400,9 +401,7 @@ class ValuesContractTest {
 
   private static Path write(String values) {
     try {
-      Path file = Files.createTempFile("values-", ".yaml");
-      file.toFile().deleteOnExit();
-      return Files.writeString(file, values);
+      return Files.writeString(TempPaths.file("values-", ".yaml"), values);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

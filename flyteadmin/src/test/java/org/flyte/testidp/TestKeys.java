@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
+import org.flyte.testing.TempPaths;
 
 /** Keys, secrets and hand-made tokens for the auth tests. */
 public final class TestKeys {
@@ -43,7 +44,7 @@ public final class TestKeys {
   /** A secrets directory for the built-in server (and, with {@code cookies}, the browser login). */
   public static Path secretsDir(RSAKey signing, boolean cookies) {
     try {
-      Path dir = Files.createTempDirectory("flyte-auth-secrets");
+      Path dir = TempPaths.directory("flyte-auth-secrets");
       Files.writeString(dir.resolve("token_rsa_key.pem"), pem(signing));
       Files.writeString(dir.resolve("claim_symmetric_key"), randomKey(32));
       if (cookies) {

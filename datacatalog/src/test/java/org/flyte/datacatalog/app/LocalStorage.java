@@ -1,13 +1,11 @@
 package org.flyte.datacatalog.app;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import org.flyte.testing.TempPaths;
 import org.flyte.testing.TestPostgres;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
@@ -25,13 +23,7 @@ public @interface LocalStorage {
   class Initializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
     @Override
     public void initialize(ConfigurableApplicationContext context) {
-      Path root;
-      try {
-        root = Files.createTempDirectory("datacatalog-storage");
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      root.toFile().deleteOnExit();
+      Path root = TempPaths.directory("datacatalog-storage");
       TestPropertyValues.of(TestPostgres.properties(TestPostgres.newDatabaseName()))
           .and(
               "flyte.storage.type=local",

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.flyte.common.config.FlyteServerProperties;
 import org.flyte.testidp.TestKeys;
+import org.flyte.testing.TempPaths;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -82,7 +83,7 @@ class AuthStartupTest {
 
   @Test
   void aMissingSecretNamesTheKeyAndTheFile() throws IOException {
-    Path empty = Files.createTempDirectory("no-secrets");
+    Path empty = TempPaths.directory("no-secrets");
     assertFailure(
         runner(empty),
         "auth.appAuth.selfAuthServer.tokenSigningRSAKeySecretName",
@@ -136,7 +137,7 @@ class AuthStartupTest {
   void anUnreachableExternalServerIsNamed() throws IOException {
     assertFailure(
         runner(
-            Files.createTempDirectory("external"),
+            TempPaths.directory("external"),
             "flyte.auth.app-auth.auth-server-type=External",
             "flyte.auth.app-auth.external-auth-server.base-url=http://127.0.0.1:9/oauth2/default"),
         "auth.appAuth.externalAuthServer.baseUrl",

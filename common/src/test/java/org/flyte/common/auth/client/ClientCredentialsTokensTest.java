@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.flyte.testing.TempPaths;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -91,7 +92,7 @@ class ClientCredentialsTokensTest {
 
   @Test
   void theSecretComesFromTheVariableOrTheFile() throws Exception {
-    Path file = Files.createTempFile("client_secret", "");
+    Path file = TempPaths.file("client_secret", "");
     Files.writeString(file, " from-file\n");
     AdminAuthProperties defaults = AdminAuthProperties.defaults();
     AdminAuthProperties fromFile =

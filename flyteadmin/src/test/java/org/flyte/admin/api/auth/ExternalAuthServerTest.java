@@ -15,7 +15,6 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
@@ -23,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import org.flyte.testidp.TestIdentityProvider;
 import org.flyte.testidp.TestKeys;
+import org.flyte.testing.TempPaths;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -40,7 +40,7 @@ class ExternalAuthServerTest extends AuthAppTest {
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) throws Exception {
-    authProperties(registry, Files.createTempDirectory("external-secrets").toString());
+    authProperties(registry, TempPaths.directory("external-secrets").toString());
     registry.add("flyte.auth.appAuth.authServerType", () -> "External");
     registry.add("flyte.auth.appAuth.externalAuthServer.baseUrl", IDP::issuer);
     registry.add("flyte.auth.appAuth.externalAuthServer.allowedAudience[0]", () -> AUDIENCE);

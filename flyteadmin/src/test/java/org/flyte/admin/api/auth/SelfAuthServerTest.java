@@ -47,6 +47,7 @@ import org.flyte.common.auth.client.AdminAuthProperties;
 import org.flyte.common.auth.client.AdminAuthentication;
 import org.flyte.testidp.TestKeys;
 import org.flyte.testing.FirstReply;
+import org.flyte.testing.TempPaths;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -339,7 +340,7 @@ class SelfAuthServerTest extends AuthAppTest {
 
   @Test
   void ourAdminClientAuthenticatesWithClientCredentials() throws Exception {
-    Path secret = Files.createTempFile("client_secret", "");
+    Path secret = TempPaths.file("client_secret", "");
     Files.writeString(secret, "foobar\n");
     AdminAuthProperties defaults = AdminAuthProperties.defaults();
     AdminAuthProperties properties =
