@@ -22,6 +22,10 @@ if [[ ! -x "$VENV/bin/pyflyte" ]]; then
 fi
 
 WORK="$(mktemp -d)"
+# flytekit (pyflyte, FlyteRemote) makes a flyte-* directory in the temporary directory at every start
+# and leaves it: the clients' temporary files go to the work directory instead.
+mkdir -p "$WORK/tmp"
+export TMPDIR="$WORK/tmp"
 SANDBOX_PID=""
 e2e_cleanup() {
   if [[ -n "$SANDBOX_PID" ]] && kill -0 "$SANDBOX_PID" 2>/dev/null; then

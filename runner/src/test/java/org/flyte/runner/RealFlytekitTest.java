@@ -52,12 +52,13 @@ class RealFlytekitTest {
         Files.copy(in, dir.resolve(file));
       }
     }
-    Process serialize =
+    ProcessBuilder serializer =
         new ProcessBuilder(venv.resolve("bin/python").toString(), "serialize.py", "out")
             .directory(dir.toFile())
             .redirectErrorStream(true)
-            .redirectOutput(dir.resolve("serialize.log").toFile())
-            .start();
+            .redirectOutput(dir.resolve("serialize.log").toFile());
+    serializer.environment().put("TMPDIR", dir.toString()); // flytekit's flyte-* directory
+    Process serialize = serializer.start();
     assertThat(serialize.waitFor(2, TimeUnit.MINUTES)).isTrue();
     assertThat(serialize.exitValue()).as(Files.readString(dir.resolve("serialize.log"))).isZero();
 

@@ -95,7 +95,7 @@ class FlytekitRemoteTest extends ExecutionFixtures {
       Files.copy(script, dir.resolve("remote_replayed.py"));
     }
     Path log = dir.resolve("remote.log");
-    Process python =
+    ProcessBuilder remote =
         new ProcessBuilder(
                 venv.get().resolve("bin/python").toString(),
                 "remote_replayed.py",
@@ -105,8 +105,9 @@ class FlytekitRemoteTest extends ExecutionFixtures {
                 id.getName())
             .directory(dir.toFile())
             .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
+            .redirectOutput(log.toFile());
+    remote.environment().put("TMPDIR", dir.toString()); // flytekit's flyte-* directory
+    Process python = remote.start();
     boolean ended = python.waitFor(3, TimeUnit.MINUTES);
     if (!ended) {
       python.destroyForcibly();
