@@ -43,6 +43,12 @@ public final class CatalogProcessLoad {
 
   private CatalogProcessLoad() {}
 
+  /**
+   * The process's VmRSS before and right after the load (and its PSS), and {@code settle} later.
+   */
+  private record Memory(
+      double rssBefore, double rssAfter, double pssAfter, double rssSettled, Duration settle) {}
+
   public static void main(String[] args) throws Exception {
     LoadOptions options = new LoadOptions(args);
     String target = options.text("grpc", null);
@@ -71,19 +77,10 @@ public final class CatalogProcessLoad {
       double rssAfter = ProcessMemory.residentMiB(pid);
       double pssAfter = ProcessMemory.proportionalMiB(pid);
       TimeUnit.MILLISECONDS.sleep(settle.toMillis());
-      double rssSettled = ProcessMemory.residentMiB(pid);
+      Memory memory =
+          new Memory(rssBefore, rssAfter, pssAfter, ProcessMemory.residentMiB(pid), settle);
       String text =
-          markdown(
-              start,
-              target,
-              datasets,
-              hot,
-              inFlight,
-              seconds,
-              warmup,
-              phases,
-              new double[] {rssBefore, rssAfter, pssAfter, rssSettled},
-              settle);
+          markdown(start, target, datasets, hot, inFlight, seconds, warmup, phases, memory);
       System.out.print(text);
       if (report != null) {
         Path path = Path.of(report).toAbsolutePath();
@@ -154,8 +151,7 @@ public final class CatalogProcessLoad {
       Duration seconds,
       Duration warmup,
       List<LoadDriver.Result> phases,
-      double[] memory,
-      Duration settle) {
+      Memory memory) {
     StringBuilder out = new StringBuilder();
     out.append(
         String.format(
@@ -170,22 +166,17 @@ public final class CatalogProcessLoad {
             seconds.toSeconds(),
             warmup.toSeconds(),
             Runtime.getRuntime().availableProcessors()));
-    out.append("| phase | calls | errors | calls/s | ratio to Health/Check | p50 ms | p99 ms |\n");
-    out.append("|---|---:|---:|---:|---:|---:|---:|\n");
-    double baseline = phases.get(0).throughput();
-    for (LoadDriver.Result r : phases) {
-      out.append(Report.row(r, String.format(Locale.ROOT, "%.3f", r.throughput() / baseline)));
-    }
+    out.append(Report.grpcTable(phases));
     out.append(
         String.format(
             Locale.ROOT,
             "%nResident memory of the process (VmRSS, MiB): %.0f before the load, %.0f right after"
                 + " it (PSS %.0f), %.0f %d s later.%n",
-            memory[0],
-            memory[1],
-            memory[2],
-            memory[3],
-            settle.toSeconds()));
+            memory.rssBefore(),
+            memory.rssAfter(),
+            memory.pssAfter(),
+            memory.rssSettled(),
+            memory.settle().toSeconds()));
     return out.toString();
   }
 }

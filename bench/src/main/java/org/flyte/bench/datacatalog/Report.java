@@ -41,12 +41,7 @@ final class Report {
             Runtime.getRuntime().availableProcessors(),
             System.getProperty("java.version")));
     out.append("## Over gRPC\n\n");
-    out.append("| phase | calls | errors | calls/s | ratio to Health/Check | p50 ms | p99 ms |\n");
-    out.append("|---|---:|---:|---:|---:|---:|---:|\n");
-    double baseline = grpc.get(0).throughput();
-    for (LoadDriver.Result r : grpc) {
-      out.append(row(r, String.format(Locale.ROOT, "%.3f", r.throughput() / baseline)));
-    }
+    out.append(grpcTable(grpc));
     out.append("\nThe write path counts one sequence of three calls as one call.\n\n");
     out.append("## The hot paths' repository statements in-process, same run\n\n");
     out.append("| path | calls | errors | calls/s | p50 ms | p99 ms |\n");
@@ -58,8 +53,20 @@ final class Report {
     return out.toString();
   }
 
+  /** The gRPC phases as a table, each against the first (Health/Check). */
+  static String grpcTable(List<LoadDriver.Result> grpc) {
+    StringBuilder out = new StringBuilder();
+    out.append("| phase | calls | errors | calls/s | ratio to Health/Check | p50 ms | p99 ms |\n");
+    out.append("|---|---:|---:|---:|---:|---:|---:|\n");
+    double baseline = grpc.get(0).throughput();
+    for (LoadDriver.Result r : grpc) {
+      out.append(row(r, String.format(Locale.ROOT, "%.3f", r.throughput() / baseline)));
+    }
+    return out.toString();
+  }
+
   /** A table row; without the ratio column when {@code ratio} is null. */
-  static String row(LoadDriver.Result r, String ratio) {
+  private static String row(LoadDriver.Result r, String ratio) {
     return String.format(
         Locale.ROOT,
         "| %s | %,d | %,d | %,.0f |%s %.2f | %.2f |%n",

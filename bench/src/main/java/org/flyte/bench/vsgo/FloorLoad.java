@@ -40,6 +40,7 @@ import org.flyte.admin.warmup.WarmupEntities;
 import org.flyte.bench.load.CpuAccount;
 import org.flyte.bench.load.LoadDriver;
 import org.flyte.bench.load.LoadOptions;
+import org.flyte.bench.load.ProcessMemory;
 
 /**
  * The per-call floor and cheap reads of two or more running FlyteAdmins (ours and Flyte's Go
@@ -142,7 +143,7 @@ public final class FloorLoad {
     }
     Map<String, Double> memory = new LinkedHashMap<>();
     for (Client client : clients) {
-      memory.put(client.target().name(), Target.residentMiB(client.target().pid()));
+      memory.put(client.target().name(), ProcessMemory.residentMiB(client.target().pid()));
       client.channel().shutdownNow();
     }
     String text =

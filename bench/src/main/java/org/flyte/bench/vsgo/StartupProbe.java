@@ -28,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 import org.flyte.bench.load.CpuAccount;
 import org.flyte.bench.load.LoadOptions;
+import org.flyte.bench.load.ProcessMemory;
 
 /**
  * Start-up time to ready and resident memory after start of FlyteAdmin processes, started {@code
@@ -120,7 +121,7 @@ public final class StartupProbe {
       return new Run(
           seconds,
           cpuSeconds,
-          Target.residentMiB(process.pid()),
+          ProcessMemory.residentMiB(process.pid()),
           groupMiB(process.toHandle(), also));
     } finally {
       process.destroy();
@@ -202,7 +203,7 @@ public final class StartupProbe {
       pids.add(root.pid());
       root.descendants().forEach(p -> pids.add(p.pid()));
     }
-    return pids.stream().mapToDouble(p -> Math.max(0, Target.proportionalMiB(p))).sum();
+    return pids.stream().mapToDouble(p -> Math.max(0, ProcessMemory.proportionalMiB(p))).sum();
   }
 
   private static String render(String args, List<String> names, Map<String, List<Run>> results) {

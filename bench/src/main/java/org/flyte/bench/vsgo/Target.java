@@ -1,12 +1,11 @@
 package org.flyte.bench.vsgo;
 
 import org.flyte.bench.load.LoadOptions;
-import org.flyte.bench.load.ProcessMemory;
 
 /**
  * One FlyteAdmin under measurement, read from {@code --<name>.grpc=host:port}, {@code
  * --<name>.http=http://host:port} and optionally {@code --<name>.pid=N} (its resident memory is
- * read from {@code /proc}).
+ * read from {@code /proc} by {@link org.flyte.bench.load.ProcessMemory}).
  */
 record Target(String name, String grpc, String http, long pid) {
 
@@ -18,15 +17,5 @@ record Target(String name, String grpc, String http, long pid) {
           "--" + name + ".grpc=host:port and --" + name + ".http=http://host:port are required");
     }
     return new Target(name, grpc, http, options.number(name + ".pid", -1));
-  }
-
-  /** Resident memory in MiB of {@code pid} (VmRSS), or -1 when unknown. */
-  static double residentMiB(long pid) {
-    return ProcessMemory.residentMiB(pid);
-  }
-
-  /** Proportional set size in MiB of {@code pid}, or -1 when unknown. */
-  static double proportionalMiB(long pid) {
-    return ProcessMemory.proportionalMiB(pid);
   }
 }

@@ -11,6 +11,7 @@ import io.grpc.ServerBuilder;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.health.v1.HealthGrpc;
+import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.inprocess.InProcessServerBuilder;
 import io.grpc.netty.shaded.io.netty.buffer.PooledByteBufAllocator;
 import io.grpc.protobuf.services.HealthStatusManager;
@@ -64,11 +65,26 @@ class TransportBuffersTest {
 
   @Test
   void inProcessServersAreLeftAlone() throws Exception {
-    ServerBuilder<?> builder =
-        InProcessServerBuilder.forName("transport-buffers-" + System.nanoTime());
-    TransportBuffers.applyTo(builder, TransportBuffers.newAllocator());
-    Server server = builder.build().start();
-    assertThat(server.isShutdown()).isFalse();
-    server.shutdownNow();
+    String name = "transport-buffers-" + System.nanoTime();
+    PooledByteBufAllocator allocator = TransportBuffers.newAllocator();
+    ServerBuilder<?> builder = InProcessServerBuilder.forName(name);
+    TransportBuffers.applyTo(builder, allocator);
+    Server server =
+        builder.addService(new HealthStatusManager().getHealthService()).build().start();
+    ManagedChannel channel = InProcessChannelBuilder.forName(name).build();
+    try {
+      assertThat(server.isShutdown()).isFalse();
+      assertThat(
+              HealthGrpc.newBlockingStub(channel)
+                  .check(HealthCheckRequest.getDefaultInstance())
+                  .getStatus())
+          .isEqualTo(ServingStatus.SERVING);
+      assertThat(allocator.metric().usedDirectMemory() + allocator.metric().usedHeapMemory())
+          .as("an in-process call allocates no transport buffers")
+          .isZero();
+    } finally {
+      channel.shutdownNow();
+      server.shutdownNow();
+    }
   }
 }
